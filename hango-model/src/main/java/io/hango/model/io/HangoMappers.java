@@ -1,0 +1,98 @@
+package io.hango.model.io;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.hango.model.Durations;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * The Jackson mappers that read and write the model: durations as {@code 5s}, absent optionals and
+ * empty collections left out, unknown fields rejected, enums matched case-insensitively.
+ */
+public final class HangoMappers {
+
+  private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
+  private static final ObjectMapper YAML =
+      configure(
+              YAMLMapper.builder(
+                  YAMLFactory.builder()
+                      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                      .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+                      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                      .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                      .build()))
+          .build();
+
+  private HangoMappers() {}
+
+  /** A mapper for JSON. Shared and thread-safe: do not reconfigure it; {@code copy()} it instead. */
+  public static ObjectMapper json() {
+    return JSON;
+  }
+
+  /** A mapper for YAML. Shared and thread-safe: do not reconfigure it; {@code copy()} it instead. */
+  public static ObjectMapper yaml() {
+    return YAML;
+  }
+
+  /** The Jackson module with the model's value formats (durations). */
+  public static SimpleModule module() {
+    SimpleModule m = new SimpleModule("hango-model");
+    m.addSerializer(Duration.class, new DurationSerializer());
+    m.addDeserializer(Duration.class, new DurationDeserializer());
+    return m;
+  }
+
+  private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B configure(B b) {
+    return b.addModule(new Jdk8Module())
+        .addModule(module())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        .serializationInclusion(JsonInclude.Include.NON_EMPTY);
+  }
+
+  private static final class DurationSerializer extends JsonSerializer<Duration> {
+    @Override
+    public void serialize(Duration value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+      gen.writeString(Durations.format(value));
+    }
+  }
+
+  private static final class DurationDeserializer extends JsonDeserializer<Duration> {
+    @Override
+    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
+      }
+      try {
+        return Durations.parse(p.getText());
+      } catch (IllegalArgumentException e) {
+        return (Duration) ctxt.handleWeirdStringValue(Duration.class, p.getText(), e.getMessage());
+      }
+    }
+  }
+}
