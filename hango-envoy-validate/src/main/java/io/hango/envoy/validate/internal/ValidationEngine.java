@@ -1,0 +1,110 @@
+package io.hango.envoy.validate.internal;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.OneofDescriptor;
+import com.google.protobuf.Message;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Interprets protoc-gen-validate rules over any message by reflection. Rules are compiled once per message type into a
+ * {@link MessagePlan}; plans are cached, so the engine is cheap to call and safe to share between threads.
+ */
+public final class ValidationEngine {
+
+  static final String ANY = "google.protobuf.Any";
+
+  private final TypeResolver resolver;
+  private final ConcurrentHashMap<Descriptor, MessagePlan> plans = new ConcurrentHashMap<>();
+
+  public ValidationEngine(TypeResolver resolver) {
+    this.resolver = resolver;
+  }
+
+  public TypeResolver resolver() {
+    return resolver;
+  }
+
+  /** Validates {@code m} (an {@code Any} is unpacked first), reporting to {@code sink}. */
+  public void validate(Message m, ViolationSink sink) {
+    validateNested(m, sink);
+  }
+
+  void validateNested(Message m, ViolationSink sink) {
+    if (m.getDescriptorForType().getFullName().equals(ANY)) {
+      validateAny(m, sink);
+    } else {
+      validateMessage(m, sink);
+    }
+  }
+
+  private void validateMessage(Message m, ViolationSink sink) {
+    MessagePlan plan = plan(m.getDescriptorForType());
+    if (plan.disabled) {
+      return;
+    }
+    FieldPath path = sink.path();
+    for (OneofDescriptor oneof : plan.requiredOneofs) {
+      if (!m.hasOneof(oneof)) {
+        path.push(oneof.getName());
+        sink.error("oneof.required", "exactly one of " + oneof.getFields().stream().map(FieldDescriptor::getName)
+            .collect(Collectors.joining(", ", "[", "]")) + " is required");
+        path.pop();
+      }
+    }
+    for (FieldPlan field : plan.fields) {
+      field.apply(m, sink, this);
+    }
+    if (plan.regexField != null) {
+      String regex = (String) m.getField(plan.regexField);
+      try {
+        Pattern.compile(regex);
+      } catch (PatternSyntaxException e) {
+        path.push(plan.regexField.getName());
+        sink.error("regex.re2", "regex does not compile under RE2: " + e.getMessage());
+        path.pop();
+      }
+    }
+  }
+
+  private void validateAny(Message any, ViolationSink sink) {
+    TypeResolver.Unpacked u = resolver.unpack(any);
+    switch (u.status()) {
+      case EMPTY_TYPE_URL -> sink.error("any.type_url", "Any has no type URL");
+      case UNKNOWN_TYPE -> sink.error("any.unknown_type", "unknown type " + u.typeName()
+          + " (not an Envoy API type nor one added to the validator)");
+      case MALFORMED -> sink.error("any.malformed", "value is not a valid " + u.typeName() + ": " + u.error());
+      case TYPED_STRUCT -> {
+        sink.path().push(new FieldPath.TypeNote(u.typeName()));
+        FieldDescriptor typeUrl = u.message().getDescriptorForType().findFieldByName("type_url");
+        if (((String) u.message().getField(typeUrl)).isEmpty()) {
+          sink.path().push("type_url");
+          sink.error("typed_struct.type_url", "a TypedStruct must name the type of its value");
+          sink.path().pop();
+        }
+        sink.path().pop();
+      }
+      case OK -> {
+        sink.path().push(new FieldPath.TypeNote(u.typeName()));
+        validateMessage(u.message(), sink);
+        sink.path().pop();
+      }
+      default -> throw new IllegalStateException(u.status().name());
+    }
+  }
+
+  private MessagePlan plan(Descriptor type) {
+    MessagePlan plan = plans.get(type);
+    if (plan == null) {
+      plan = MessagePlan.compile(type);
+      MessagePlan raced = plans.putIfAbsent(type, plan);
+      if (raced != null) {
+        plan = raced;
+      }
+    }
+    return plan;
+  }
+}
