@@ -1,0 +1,162 @@
+package io.hango.xds.internal;
+
+import io.envoyproxy.envoy.config.core.v3.Node;
+import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
+import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
+import io.grpc.Attributes;
+import io.grpc.stub.StreamObserver;
+import io.hango.xds.Snapshot;
+import io.hango.xds.TypeUrls;
+import io.hango.xds.XdsResource;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state-of-the-world protocol: every response carries the full selected set of a type;
+ * its {@code version_info} is a hash over the (name, version) pairs sent.
+ */
+final class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, SotwTypeState> {
+
+  private static final Logger log = LoggerFactory.getLogger(SotwStream.class);
+
+  SotwStream(
+      XdsEngine engine,
+      long id,
+      String fixedTypeUrl,
+      StreamObserver<DiscoveryResponse> responses,
+      Attributes attributes,
+      String method) {
+    super(engine, id, fixedTypeUrl, false, responses, attributes, method);
+  }
+
+  @Override
+  Node nodeOf(DiscoveryRequest request) {
+    return request.getNode();
+  }
+
+  @Override
+  String typeUrlOf(DiscoveryRequest request) {
+    return request.getTypeUrl();
+  }
+
+  @Override
+  SotwTypeState newState(String typeUrl) {
+    return new SotwTypeState(typeUrl);
+  }
+
+  @Override
+  void onRequest(SotwTypeState s, DiscoveryRequest request) {
+    String nonce = request.getResponseNonce();
+    if (!nonce.isEmpty()) {
+      if (!nonce.equals(s.nonce)) {
+        // A request answering an older (or unknown) response: the client will see the newer
+        // response and answer that one, so acting on this would only cause a duplicate.
+        log.debug("xDS stream {}: stale nonce {} for {} ignored", id, nonce, s.typeUrl);
+        return;
+      }
+      if (request.hasErrorDetail()) {
+        recordNack(s, s.versionSent, request.getErrorDetail().getMessage());
+      } else {
+        recordAck(s, s.versionSent);
+      }
+    } else {
+      s.answerRequired = true;
+    }
+    boolean changed =
+        s.subscribe(request.getResourceNamesList(), TypeUrls.allowsLegacyWildcard(s.typeUrl));
+    if (changed || s.answerRequired) {
+      s.pendingAdd = true;
+    }
+  }
+
+  @Override
+  DiscoveryResponse buildAdd(SotwTypeState s, Snapshot snapshot) {
+    s.pendingAdd = false;
+    SortedMap<String, XdsResource> target = select(s, snapshot);
+    SortedMap<String, XdsResource> toSend = target;
+    if (ads) {
+      // Keep resources that are going away in this response, still subscribed; the final
+      // set goes out after every other type's additions (make-before-break).
+      TreeMap<String, XdsResource> withKept = null;
+      for (Map.Entry<String, XdsResource> e : s.sent.entrySet()) {
+        if (!target.containsKey(e.getKey()) && s.isSubscribed(e.getKey())) {
+          if (withKept == null) {
+            withKept = new TreeMap<>(target);
+          }
+          withKept.put(e.getKey(), e.getValue());
+        }
+      }
+      if (withKept != null) {
+        toSend = withKept;
+        s.pendingRemove = true;
+      }
+    }
+    return respond(s, toSend);
+  }
+
+  @Override
+  DiscoveryResponse buildRemove(SotwTypeState s, Snapshot snapshot) {
+    s.pendingRemove = false;
+    return respond(s, select(s, snapshot));
+  }
+
+  private DiscoveryResponse respond(SotwTypeState s, SortedMap<String, XdsResource> toSend) {
+    String version = ResourceVersions.aggregate(toSend.values());
+    if (version.equals(s.versionNacked)) {
+      // The client rejected exactly this; sending it again would loop until something changes.
+      s.answerRequired = false;
+      s.forceResend = false;
+      return null;
+    }
+    if (!s.answerRequired && !s.forceResend && version.equals(s.versionSent)) {
+      return null;
+    }
+    if (TypeUrls.CLUSTER.equals(s.typeUrl)) {
+      resendEndpointsIfClustersChanged(s.sent, toSend);
+    }
+    DiscoveryResponse.Builder b =
+        DiscoveryResponse.newBuilder()
+            .setVersionInfo(version)
+            .setTypeUrl(s.typeUrl)
+            .setNonce(nextNonce());
+    toSend.values().forEach(r -> b.addResources(r.toAny()));
+    s.sent = toSend;
+    s.nonce = b.getNonce();
+    s.forceResend = false;
+    recordSent(s, version, toSend.size());
+    return b.build();
+  }
+
+  /**
+   * Envoy re-initializes an updated cluster and waits for its endpoints again; with ADS it
+   * then asks for EDS with the version it already has, which looks like an ACK. Pushing EDS
+   * right after such a CDS response keeps the cluster from hanging in warming.
+   */
+  private void resendEndpointsIfClustersChanged(
+      SortedMap<String, XdsResource> before, SortedMap<String, XdsResource> after) {
+    SotwTypeState eds = types.get(TypeUrls.ENDPOINT);
+    if (eds == null || !eds.seen) {
+      return;
+    }
+    for (Map.Entry<String, XdsResource> e : after.entrySet()) {
+      if (!e.getValue().equals(before.get(e.getKey()))) {
+        eds.forceResend = true;
+        eds.pendingAdd = true;
+        return;
+      }
+    }
+  }
+
+  @Override
+  String typeUrlOfResponse(DiscoveryResponse response) {
+    return response.getTypeUrl();
+  }
+
+  @Override
+  String versionOfResponse(DiscoveryResponse response) {
+    return response.getVersionInfo();
+  }
+}

@@ -1,0 +1,67 @@
+package io.hango.xds.internal;
+
+import io.hango.xds.TypeStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What a stream knows about one resource type: the subscription, the pending-send flags that
+ * stand in for an outbound queue, and the ACK/NACK history. Only touched on the stream's
+ * serialized executor.
+ */
+abstract class TypeState {
+
+  final String typeUrl;
+  /** Whether the client has requested this type at all. */
+  boolean seen;
+  boolean wildcard;
+  final TreeSet<String> names = new TreeSet<>();
+
+  /**
+   * A response with additions/updates may be due. A flag rather than a queued message: the
+   * response is computed from the latest snapshot when the transport is ready, which
+   * coalesces any number of publishes into one send and bounds memory per stream.
+   */
+  boolean pendingAdd;
+  /** Removals held back until every type's additions went out (make-before-break). */
+  boolean pendingRemove;
+  /** The client asked with no nonce (new subscription): it must get an answer. */
+  boolean answerRequired;
+
+  String versionSent;
+  String versionAcked;
+  String versionNacked;
+  String lastNackMessage;
+  Instant lastSentAt;
+  Instant lastAckAt;
+  Instant lastNackAt;
+  int resourceCount;
+
+  TypeState(String typeUrl) {
+    this.typeUrl = typeUrl;
+  }
+
+  boolean isSubscribed(String name) {
+    return wildcard || names.contains(name);
+  }
+
+  boolean pending() {
+    return pendingAdd || pendingRemove;
+  }
+
+  TypeStatus toStatus() {
+    return new TypeStatus(
+        typeUrl,
+        versionSent,
+        versionAcked,
+        versionNacked,
+        lastNackMessage,
+        lastSentAt,
+        lastAckAt,
+        lastNackAt,
+        wildcard,
+        List.copyOf(names),
+        resourceCount);
+  }
+}
