@@ -1,0 +1,297 @@
+package io.hango.xds;
+
+import static io.hango.testkit.xds.XdsResponses.names;
+import static io.hango.testkit.xds.XdsResponses.unpack;
+import static io.hango.xds.TestResources.apiListener;
+import static io.hango.xds.TestResources.basic;
+import static io.hango.xds.TestResources.cluster;
+import static io.hango.xds.TestResources.endpoints;
+import static io.hango.xds.TestResources.route;
+import static io.hango.xds.TestResources.secret;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
+import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
+import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
+import io.hango.testkit.xds.SotwXdsStream;
+import io.hango.testkit.xds.XdsTestClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** State-of-the-world protocol conformance, over ADS and the per-type services. */
+class SotwProtocolTest {
+
+  private static final Duration QUIET = Duration.ofMillis(300);
+
+  private XdsFixture fx;
+  private SotwXdsStream ads;
+
+  @BeforeEach
+  void setUp() {
+    fx = XdsFixture.start();
+    fx.store().publish("default", basic());
+    ads = fx.client.ads(XdsTestClient.node("envoy-1"));
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    ads.close();
+    fx.close();
+  }
+
+  @Test
+  void firstRequestIsAnsweredWithContentVersion() {
+    ads.request(TypeUrls.CLUSTER);
+    DiscoveryResponse cds = ads.awaitResponse(TypeUrls.CLUSTER);
+    assertThat(names(cds)).containsExactly("a", "b");
+    // version_info is the hash over what was sent: here the whole type.
+    assertThat(cds.getVersionInfo()).isEqualTo(basic().version(TypeUrls.CLUSTER));
+    assertThat(cds.getNonce()).isNotEmpty();
+  }
+
+  @Test
+  void plainAckIsNotAnswered() {
+    ads.request(TypeUrls.CLUSTER);
+    ads.ack(ads.awaitResponse(TypeUrls.CLUSTER));
+    ads.expectNoResponse(QUIET);
+    assertThat(cdsStatus().versionAcked()).isEqualTo(basic().version(TypeUrls.CLUSTER));
+  }
+
+  @Test
+  void nackIsRecordedAndTheRejectedVersionIsNotResent() {
+    ads.request(TypeUrls.CLUSTER);
+    DiscoveryResponse good = ads.awaitResponse(TypeUrls.CLUSTER);
+    ads.ack(good);
+
+    Snapshot bad = basic().withChanges(TypeUrls.CLUSTER, Map.of("c", cluster("c")), List.of());
+    fx.store().publish("default", bad);
+    DiscoveryResponse rejected = ads.awaitResponse(TypeUrls.CLUSTER);
+    ads.nack(rejected, "cluster c: bad thing");
+    ads.expectNoResponse(QUIET);
+
+    TypeStatus s = cdsStatus();
+    assertThat(s.versionNacked()).isEqualTo(rejected.getVersionInfo());
+    assertThat(s.lastNackMessage()).isEqualTo("cluster c: bad thing");
+    assertThat(s.versionAcked()).isEqualTo(good.getVersionInfo());
+    assertThat(s.lastNackAt()).isNotNull();
+    assertThat(fx.xds.status().node("envoy-1")).hasSize(1);
+
+    // Publishing the rejected content again sends nothing...
+    Snapshot worse = bad.withChanges(TypeUrls.CLUSTER, Map.of("zzz", cluster("zzz")), List.of());
+    fx.store().publish("default", worse);
+    DiscoveryResponse other = ads.awaitResponse(TypeUrls.CLUSTER);
+    assertThat(names(other)).containsExactly("a", "b", "c", "zzz");
+    ads.nack(other, "also bad");
+    fx.store().publish("default", worse);
+    ads.expectNoResponse(QUIET);
+    // ...a newer version is sent.
+    fx.store().publish("default", basic());
+    assertThat(names(ads.awaitResponse(TypeUrls.CLUSTER))).containsExactly("a", "b");
+  }
+
+  @Test
+  void staleAndUnknownNoncesAreIgnoredWithoutBreakingTheStream() {
+    ads.request(TypeUrls.CLUSTER);
+    DiscoveryResponse first = ads.awaitResponse(TypeUrls.CLUSTER);
+    fx.store().publish("default", basic().withChanges(TypeUrls.CLUSTER, Map.of("c", cluster("c")), List.of()));
+    DiscoveryResponse second = ads.awaitResponse(TypeUrls.CLUSTER);
+
+    // A NACK of the superseded response: stale, so neither recorded nor answered.
+    ads.nack(first, "late complaint");
+    // An unknown nonce with a different subscription: ignored too.
+    ads.send(
+        DiscoveryRequest.newBuilder()
+            .setTypeUrl(TypeUrls.CLUSTER)
+            .addResourceNames("a")
+            .setResponseNonce("no-such-nonce")
+            .build());
+    ads.expectNoResponse(QUIET);
+    assertThat(cdsStatus().versionNacked()).isNull();
+
+    ads.ack(second);
+    assertThat(await(() -> cdsStatus().versionAcked(), second.getVersionInfo())).isTrue();
+    fx.store().publish("default", basic());
+    assertThat(names(ads.awaitResponse(TypeUrls.CLUSTER))).containsExactly("a", "b");
+  }
+
+  @Test
+  void starIsAnExplicitWildcardNotAName() {
+    ads.request(TypeUrls.ENDPOINT, "*");
+    DiscoveryResponse eds = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(names(eds)).containsExactly("a", "b");
+    assertThat(cdsOr(TypeUrls.ENDPOINT).wildcard()).isTrue();
+    assertThat(cdsOr(TypeUrls.ENDPOINT).subscriptions()).isEmpty();
+  }
+
+  @Test
+  void emptyNamesAreALegacyWildcardForClustersAndListeners() {
+    ads.request(TypeUrls.CLUSTER);
+    assertThat(names(ads.awaitResponse(TypeUrls.CLUSTER))).containsExactly("a", "b");
+    ads.request(TypeUrls.LISTENER);
+    assertThat(names(ads.awaitResponse(TypeUrls.LISTENER))).containsExactly("api.example.com");
+    // A later ACK with empty names keeps the legacy wildcard: new clusters arrive.
+    fx.store().publish("default", basic().withChanges(TypeUrls.CLUSTER, Map.of("c", cluster("c")), List.of()));
+    assertThat(names(ads.awaitResponse(TypeUrls.CLUSTER))).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void emptyNamesOnEndpointsAfterNamedRequestsUnsubscribe() {
+    ads.request(TypeUrls.ENDPOINT, "a");
+    DiscoveryResponse eds = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(names(eds)).containsExactly("a");
+    ads.ack(eds);
+    ads.request(TypeUrls.ENDPOINT);
+    DiscoveryResponse none = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(none.getResourcesList()).isEmpty();
+    ads.ack(none);
+    assertThat(cdsOr(TypeUrls.ENDPOINT).wildcard()).isFalse();
+
+    fx.store().publish("default", basic().withChanges(TypeUrls.ENDPOINT, Map.of("a", endpoints("a", 2001)), List.of()));
+    ads.expectNoResponse(TypeUrls.ENDPOINT, QUIET);
+  }
+
+  @Test
+  void emptyNamesOnRoutesAfterNamedRequestsUnsubscribe() {
+    ads.request(TypeUrls.ROUTE, "routes");
+    DiscoveryResponse rds = ads.awaitResponse(TypeUrls.ROUTE);
+    assertThat(names(rds)).containsExactly("routes");
+    ads.ack(rds);
+    ads.request(TypeUrls.ROUTE);
+    ads.ack(ads.awaitResponse(TypeUrls.ROUTE));
+    fx.store().publish("default", basic().withChanges(TypeUrls.ROUTE, Map.of("routes", route("routes", "x", "b")), List.of()));
+    ads.expectNoResponse(TypeUrls.ROUTE, QUIET);
+  }
+
+  @Test
+  void namedClusterAndListenerRequestsGetExactlyTheNamedResources() {
+    // What gRPC clients do: CDS and LDS by name, one at a time.
+    ads.request(TypeUrls.CLUSTER, "b");
+    assertThat(names(ads.awaitResponse(TypeUrls.CLUSTER))).containsExactly("b");
+    ads.request(TypeUrls.LISTENER, "api.example.com");
+    assertThat(names(ads.awaitResponse(TypeUrls.LISTENER))).containsExactly("api.example.com");
+    fx.store().publish("default", basic().withChanges(TypeUrls.CLUSTER, Map.of("c", cluster("c")), List.of()));
+    ads.expectNoResponse(TypeUrls.CLUSTER, QUIET);
+  }
+
+  @Test
+  void endpointsOfAnUnknownClusterAreAnsweredEmpty() {
+    ads.request(TypeUrls.ENDPOINT, "a", "unknown");
+    DiscoveryResponse eds = ads.awaitResponse(TypeUrls.ENDPOINT);
+    List<ClusterLoadAssignment> clas = unpack(eds, ClusterLoadAssignment.class);
+    assertThat(clas).extracting(ClusterLoadAssignment::getClusterName).containsExactly("a", "unknown");
+    assertThat(clas.get(1).getEndpointsList()).isEmpty();
+  }
+
+  @Test
+  void endpointsAreResentAfterAClusterChange() {
+    ads.request(TypeUrls.CLUSTER);
+    ads.ack(ads.awaitResponse(TypeUrls.CLUSTER));
+    ads.request(TypeUrls.ENDPOINT, "a", "b");
+    DiscoveryResponse eds = ads.awaitResponse(TypeUrls.ENDPOINT);
+    ads.ack(eds);
+
+    fx.store().publish("default", basic().withChanges(TypeUrls.CLUSTER, Map.of("a", cluster("a", 7)), List.of()));
+    DiscoveryResponse cds = ads.awaitResponse(TypeUrls.CLUSTER);
+    DiscoveryResponse again = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(again.getVersionInfo()).isEqualTo(eds.getVersionInfo());
+    assertThat(again.getNonce()).isNotEqualTo(eds.getNonce());
+    assertThat(ads.received()).containsSubsequence(cds, again);
+  }
+
+  @Test
+  void perTypeServicesServeTheirType() {
+    Snapshot withSecret = basic().withChanges(TypeUrls.SECRET, Map.of("cert", secret("cert")), List.of());
+    fx.store().publish("default", withSecret);
+    Map<String, String[]> requests =
+        Map.of(
+            TypeUrls.CLUSTER, new String[0],
+            TypeUrls.ENDPOINT, new String[] {"a"},
+            TypeUrls.LISTENER, new String[0],
+            TypeUrls.ROUTE, new String[] {"routes"},
+            TypeUrls.SECRET, new String[] {"cert"});
+    requests.forEach(
+        (type, names) -> {
+          try (SotwXdsStream s = fx.client.sotw(type, XdsTestClient.node("per-type"))) {
+            s.request(type, names);
+            DiscoveryResponse r = s.awaitResponse(type);
+            assertThat(r.getResourcesCount()).as(type).isPositive();
+            s.ack(r);
+            s.expectNoResponse(Duration.ofMillis(100));
+          }
+        });
+  }
+
+  @Test
+  void perTypeServiceRejectsAnotherType() {
+    try (SotwXdsStream s = fx.client.sotw(TypeUrls.CLUSTER, XdsTestClient.node("confused"))) {
+      s.request(TypeUrls.LISTENER);
+      assertThat(s.awaitClosed(Duration.ofSeconds(5)).getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+    }
+  }
+
+  @Test
+  void versionsAreTheSameOnAnotherServerForEqualContent() throws Exception {
+    Snapshot reordered =
+        Snapshot.builder()
+            .add(route("routes", "api.example.com", "a"))
+            .add(apiListener("api.example.com", "routes"))
+            .add(endpoints("b", 1002))
+            .add(endpoints("a", 1001))
+            .add(cluster("b"))
+            .add(cluster("a"))
+            .build();
+    try (XdsFixture other = XdsFixture.start();
+        SotwXdsStream s = other.client.ads(XdsTestClient.node("envoy-2"))) {
+      other.store().publish("default", reordered);
+      s.request(TypeUrls.LISTENER);
+      ads.request(TypeUrls.LISTENER);
+      assertThat(s.awaitResponse(TypeUrls.LISTENER).getVersionInfo())
+          .isEqualTo(ads.awaitResponse(TypeUrls.LISTENER).getVersionInfo());
+    }
+  }
+
+  @Test
+  void nothingIsSentToAGroupWithoutASnapshot() {
+    fx.store().clear("default");
+    ads.request(TypeUrls.CLUSTER);
+    ads.expectNoResponse(QUIET);
+    fx.store().publish("default", basic());
+    assertThat(names(ads.awaitResponse(TypeUrls.CLUSTER))).containsExactly("a", "b");
+  }
+
+  private TypeStatus cdsStatus() {
+    return cdsOr(TypeUrls.CLUSTER);
+  }
+
+  private TypeStatus cdsOr(String type) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<NodeStatus> n = fx.xds.status().node("envoy-1");
+      if (!n.isEmpty() && n.get(0).type(type).isPresent()) {
+        return n.get(0).type(type).get();
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("no status for " + type);
+  }
+
+  private static boolean await(java.util.function.Supplier<String> actual, String expected) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (expected.equals(actual.get())) {
+        return true;
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
+  }
+}
