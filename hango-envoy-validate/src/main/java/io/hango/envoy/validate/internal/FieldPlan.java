@@ -86,7 +86,8 @@ final class FieldPlan {
       return check == null ? null : new FieldPlan(field, Shape.SCALAR, null, check, null, false, -1, -1, false, false);
     }
     String required = null;
-    if (r != null) {
+    // In a oneof, rules apply only to the member that is set, so "required" cannot fail there (as in PGV).
+    if (r != null && field.getRealContainingOneof() == null) {
       if (r.getMessage().getRequired()) {
         required = "message.required";
       } else if (r.hasAny() && r.getAny().getRequired()) {
