@@ -115,15 +115,17 @@ final class DeltaStream
             removals.add(name);
           }
         });
+    if (!withRemovals && !removals.isEmpty()) {
+      // The client holds these: they go only after every type's additions.
+      s.pendingRemove = true;
+      removals.clear();
+    }
     for (String name : s.names) {
-      // Subscribed but never mentioned: tell the client it does not exist, once.
+      // Subscribed but never mentioned: tell the client it does not exist, once. Nothing
+      // held is taken away, so this need not wait.
       if (!desired.containsKey(name) && !s.clientVersions.containsKey(name)) {
         removals.add(name);
       }
-    }
-    if (!withRemovals && !removals.isEmpty()) {
-      s.pendingRemove = true;
-      removals.clear();
     }
     if (updates.isEmpty() && removals.isEmpty() && !s.answerRequired) {
       return null;
