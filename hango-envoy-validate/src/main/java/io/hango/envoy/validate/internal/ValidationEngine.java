@@ -18,7 +18,10 @@ public final class ValidationEngine {
   static final String ANY = "google.protobuf.Any";
 
   private final TypeResolver resolver;
+  private static final int MAX_CACHED_REGEXES = 100_000;
+
   private final ConcurrentHashMap<Descriptor, MessagePlan> plans = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> regexErrors = new ConcurrentHashMap<>();
 
   public ValidationEngine(TypeResolver resolver) {
     this.resolver = resolver;
@@ -59,15 +62,32 @@ public final class ValidationEngine {
       field.apply(m, sink, this);
     }
     if (plan.regexField != null) {
-      String regex = (String) m.getField(plan.regexField);
-      try {
-        Pattern.compile(regex);
-      } catch (PatternSyntaxException e) {
+      String error = re2Error((String) m.getField(plan.regexField));
+      if (!error.isEmpty()) {
         path.push(plan.regexField.getName());
-        sink.error("regex.re2", "regex does not compile under RE2: " + e.getMessage());
+        sink.error("regex.re2", "regex does not compile under RE2: " + error);
         path.pop();
       }
     }
+  }
+
+  /** The RE2 compile error of {@code regex}, empty if it compiles; cached, as configs repeat their regexes. */
+  private String re2Error(String regex) {
+    String cached = regexErrors.get(regex);
+    if (cached != null) {
+      return cached;
+    }
+    String error;
+    try {
+      Pattern.compile(regex);
+      error = "";
+    } catch (PatternSyntaxException e) {
+      error = e.getMessage();
+    }
+    if (regexErrors.size() < MAX_CACHED_REGEXES) {
+      regexErrors.put(regex, error);
+    }
+    return error;
   }
 
   private void validateAny(Message any, ViolationSink sink) {
