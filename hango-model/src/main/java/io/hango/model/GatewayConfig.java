@@ -2,11 +2,20 @@ package io.hango.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.hango.model.gateway.Gateway;
+import io.hango.model.io.ConfigException;
+import io.hango.model.io.ConfigLoad;
+import io.hango.model.io.ConfigReader;
+import io.hango.model.io.SourceMap;
 import io.hango.model.plugin.Plugin;
 import io.hango.model.registry.Registry;
 import io.hango.model.route.Route;
 import io.hango.model.secret.Secret;
 import io.hango.model.service.Service;
+import io.hango.model.validation.Problem;
+import io.hango.model.validation.Validation;
+import io.hango.model.validation.Validator;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +33,40 @@ public interface GatewayConfig {
 
   /** Every document, in the order given. */
   List<Resource> resources();
+
+  /**
+   * Where each document was read from, when the config was read from files; used to give problems a
+   * file, line and column. Not part of equality: the same documents read from other files are the
+   * same config.
+   */
+  @JsonIgnore
+  @Value.Auxiliary
+  Optional<SourceMap> sourceMap();
+
+  /**
+   * Every semantic problem of this config at once (ranges, formats, regexes, one-of fields,
+   * duplicates, cross-references), located through {@link #sourceMap()} when known.
+   */
+  default Validation validate() {
+    return Validator.validate(this);
+  }
+
+  /**
+   * Reads the documents in {@code paths} (files, or the config files directly inside directories)
+   * with {@link ConfigReader}; the result carries its {@link #sourceMap()}.
+   *
+   * @throws ConfigException if a file cannot be read or parsed, or a document does not fit the
+   *     model (each problem with its position); use {@link ConfigReader} for partial results
+   */
+  static GatewayConfig read(Path... paths) {
+    ConfigLoad load = ConfigReader.read(paths);
+    List<Problem> problems = new ArrayList<>(load.readErrors());
+    problems.addAll(load.problems());
+    if (!problems.isEmpty()) {
+      throw new ConfigException(Validation.of(problems).problems());
+    }
+    return load.config();
+  }
 
   /** The gateways. */
   @JsonIgnore
