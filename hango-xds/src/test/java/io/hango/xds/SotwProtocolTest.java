@@ -66,6 +66,8 @@ class SotwProtocolTest {
     ads.request(TypeUrls.CLUSTER);
     DiscoveryResponse good = ads.awaitResponse(TypeUrls.CLUSTER);
     ads.ack(good);
+    // The ACK must land before the next push, or it is (rightly) ignored as stale.
+    assertThat(await(() -> cdsStatus().versionAcked(), good.getVersionInfo())).isTrue();
 
     Snapshot bad = basic().withChanges(TypeUrls.CLUSTER, Map.of("c", cluster("c")), List.of());
     fx.store().publish("default", bad);

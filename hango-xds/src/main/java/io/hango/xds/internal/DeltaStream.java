@@ -100,10 +100,18 @@ final class DeltaStream
   }
 
   private DeltaDiscoveryResponse diff(DeltaTypeState s, Snapshot snapshot, boolean withRemovals) {
-    SortedMap<String, XdsResource> desired = select(s, snapshot);
+    SortedMap<String, XdsResource> desired = new TreeMap<>(select(s, snapshot));
+    Map<String, XdsResource> present = snapshot.resources(s.typeUrl);
+    addMissingEndpoints(s, desired);
     List<XdsResource> updates = new ArrayList<>();
     for (XdsResource r : desired.values()) {
-      boolean outdated = s.forced.contains(r.name()) || !r.version().equals(s.clientVersions.get(r.name()));
+      String held = s.clientVersions.get(r.name());
+      if (!withRemovals && !present.containsKey(r.name()) && held != null && !DeltaTypeState.ABSENT.equals(held)) {
+        // Emptying the endpoints of a deleted cluster is a removal: it waits like one.
+        s.pendingRemove = true;
+        continue;
+      }
+      boolean outdated = s.forced.contains(r.name()) || !r.version().equals(held);
       if (outdated && !r.version().equals(s.nacked.get(r.name()))) {
         updates.add(r);
       }

@@ -75,32 +75,28 @@ final class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, So
   @Override
   DiscoveryResponse buildAdd(SotwTypeState s, Snapshot snapshot) {
     s.pendingAdd = false;
-    SortedMap<String, XdsResource> target = select(s, snapshot);
-    SortedMap<String, XdsResource> toSend = target;
+    SortedMap<String, XdsResource> toSend = new TreeMap<>(select(s, snapshot));
     if (ads) {
-      // Keep resources that are going away in this response, still subscribed; the final
-      // set goes out after every other type's additions (make-before-break).
-      TreeMap<String, XdsResource> withKept = null;
+      // Keep what is going away (and still subscribed) in this response; the final set goes
+      // out after every other type's additions (make-before-break). This also keeps the last
+      // endpoints of a deleted cluster until the routes stop using it.
       for (Map.Entry<String, XdsResource> e : s.sent.entrySet()) {
-        if (!target.containsKey(e.getKey()) && s.isSubscribed(e.getKey())) {
-          if (withKept == null) {
-            withKept = new TreeMap<>(target);
-          }
-          withKept.put(e.getKey(), e.getValue());
+        if (!toSend.containsKey(e.getKey()) && s.isSubscribed(e.getKey())) {
+          toSend.put(e.getKey(), e.getValue());
+          s.pendingRemove = true;
         }
       }
-      if (withKept != null) {
-        toSend = withKept;
-        s.pendingRemove = true;
-      }
     }
+    addMissingEndpoints(s, toSend);
     return respond(s, toSend);
   }
 
   @Override
   DiscoveryResponse buildRemove(SotwTypeState s, Snapshot snapshot) {
     s.pendingRemove = false;
-    return respond(s, select(s, snapshot));
+    SortedMap<String, XdsResource> toSend = new TreeMap<>(select(s, snapshot));
+    addMissingEndpoints(s, toSend);
+    return respond(s, toSend);
   }
 
   private DiscoveryResponse respond(SotwTypeState s, SortedMap<String, XdsResource> toSend) {

@@ -392,11 +392,7 @@ abstract class XdsStream<Q extends Message, R extends Message, S extends TypeSta
     s.answerRequired = false;
   }
 
-  /**
-   * The resources a type's subscription selects from a snapshot, sorted by name. An EDS
-   * name with no assignment gets an empty one: Envoy keeps a cluster warming until its
-   * endpoints arrive, so "no endpoints" must be said explicitly.
-   */
+  /** The resources of a snapshot a type's subscription selects, sorted by name. */
   static SortedMap<String, XdsResource> select(TypeState s, Snapshot snapshot) {
     Map<String, XdsResource> all = snapshot.resources(s.typeUrl);
     TreeMap<String, XdsResource> selected = new TreeMap<>();
@@ -407,11 +403,30 @@ abstract class XdsStream<Q extends Message, R extends Message, S extends TypeSta
       XdsResource r = all.get(name);
       if (r != null) {
         selected.put(name, r);
-      } else if (TypeUrls.ENDPOINT.equals(s.typeUrl)) {
-        selected.put(name, XdsResource.of(name, ClusterLoadAssignment.newBuilder().setClusterName(name).build()));
       }
     }
     return selected;
+  }
+
+  /**
+   * Adds an empty assignment for every subscribed EDS name missing from {@code selected}:
+   * Envoy keeps a cluster warming until its endpoints arrive, so "no endpoints" must be said
+   * explicitly.
+   */
+  static void addMissingEndpoints(TypeState s, Map<String, XdsResource> selected) {
+    if (!TypeUrls.ENDPOINT.equals(s.typeUrl)) {
+      return;
+    }
+    for (String name : s.names) {
+      if (!selected.containsKey(name)) {
+        selected.put(name, emptyEndpoints(name));
+      }
+    }
+  }
+
+  static XdsResource emptyEndpoints(String clusterName) {
+    return XdsResource.of(
+        clusterName, ClusterLoadAssignment.newBuilder().setClusterName(clusterName).build());
   }
 
   private void notifyListener(Consumer<XdsListener> call) {
