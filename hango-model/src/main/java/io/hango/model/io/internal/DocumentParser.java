@@ -42,6 +42,10 @@ public final class DocumentParser {
   /** What one text parsed into. */
   public record Result(List<ParsedDocument> documents, List<Problem> syntaxErrors) {}
 
+  /** SnakeYAML's position line in messages: {@code  in 'reader', line 9, column 7:}. */
+  private static final java.util.regex.Pattern MARK =
+      java.util.regex.Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?\\s*");
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
   private final String file;
@@ -152,17 +156,37 @@ public final class DocumentParser {
   private Problem syntaxError(JsonProcessingException e) {
     JsonLocation l = e.getLocation();
     SourceLocation at = l == null ? new SourceLocation(file, 1, 1) : location(l);
-    return new Problem(Severity.ERROR, Optional.of(at), "", "", "syntax error: " + describe(e));
-  }
-
-  /** The first line of the parser's message, without Jackson's source excerpt. */
-  private static String describe(JsonProcessingException e) {
-    String m = e.getOriginalMessage();
-    if (m == null) {
-      return e.getClass().getSimpleName();
+    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    List<String> statements = new ArrayList<>();
+    List<java.util.regex.Matcher> marks = new ArrayList<>();
+    for (String line : message.split("\\R")) {
+      java.util.regex.Matcher mark = MARK.matcher(line);
+      if (mark.matches() && !statements.isEmpty()) {
+        marks.set(statements.size() - 1, mark);
+      } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+        statements.add(line.strip());
+        marks.add(null);
+      }
     }
-    String first = m.strip().split("\\R", 2)[0].strip();
-    return first.isEmpty() ? m.strip() : first;
+    if (statements.isEmpty()) {
+      return new Problem(Severity.ERROR, Optional.of(at), "", "", "syntax error: " + message.strip());
+    }
+    // SnakeYAML says "while parsing X (at mark 1) / expected Y (at mark 2)": the last statement is
+    // the problem and its mark the position; the ones before are context.
+    int last = statements.size() - 1;
+    java.util.regex.Matcher problemMark = marks.get(last);
+    if (problemMark != null) {
+      at = new SourceLocation(file, Integer.parseInt(problemMark.group(1)), Integer.parseInt(problemMark.group(2)));
+    }
+    StringBuilder text = new StringBuilder("syntax error: ").append(statements.get(last));
+    for (int i = 0; i < last; i++) {
+      text.append(" (").append(statements.get(i));
+      if (marks.get(i) != null) {
+        text.append(" started at line ").append(marks.get(i).group(1)).append(", column ").append(marks.get(i).group(2));
+      }
+      text.append(')');
+    }
+    return new Problem(Severity.ERROR, Optional.of(at), "", "", text.toString());
   }
 
   private SourceLocation location(JsonLocation l) {
