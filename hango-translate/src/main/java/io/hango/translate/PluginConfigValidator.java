@@ -1,0 +1,51 @@
+package io.hango.translate;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hango.model.GatewayConfig;
+import io.hango.model.plugin.Plugin;
+import io.hango.model.validation.Problem;
+import io.hango.translate.internal.PluginRegistry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Checks the {@code Plugin} documents of a config against the known plugin types, for
+ * {@code hango validate}: an unknown {@code spec.type} is an error listing the known types, and each
+ * known type validates its own {@code spec.config} (errors with field paths such as
+ * {@code spec.config.rules[0].limit.per}). Disabled plugins are checked too. Thread-safe.
+ */
+public final class PluginConfigValidator {
+
+  private final PluginRegistry plugins;
+
+  PluginConfigValidator(PluginRegistry plugins) {
+    this.plugins = plugins;
+  }
+
+  /** A validator that knows the plugins found with {@link java.util.ServiceLoader}. */
+  public static PluginConfigValidator create() {
+    return new PluginConfigValidator(PluginRegistry.discover());
+  }
+
+  /** The known plugin types, sorted. */
+  public List<String> knownTypes() {
+    return plugins.types();
+  }
+
+  /** Every problem of every plugin document, by plugin name. */
+  public List<Problem> validatePlugins(GatewayConfig config) {
+    requireNonNull(config, "config");
+    List<Plugin> docs = new ArrayList<>(config.plugins());
+    docs.sort(Comparator.comparing(Plugin::name));
+    List<Problem> out = new ArrayList<>();
+    docs.forEach(p -> out.addAll(plugins.validate(p)));
+    return out;
+  }
+
+  /** Every problem of one plugin document. */
+  public List<Problem> validate(Plugin plugin) {
+    return plugins.validate(requireNonNull(plugin, "plugin"));
+  }
+}
