@@ -123,7 +123,7 @@ class AuthorizationAndGroupsTest {
       assertThat(seen.get(0).proposedGroup()).isEqualTo("b");
       assertThat(seen.get(0).service()).endsWith("StreamAggregatedResources");
       assertThat(seen.get(0).peerCertificates()).isEmpty();
-      assertThat(fx.xds.status().node("a-1").get(0).group()).isEqualTo("a");
+      StatusListenerMetricsTest.awaitTrue(() -> fx.xds.status().node("a-1").get(0).group().equals("a"));
     }
   }
 
