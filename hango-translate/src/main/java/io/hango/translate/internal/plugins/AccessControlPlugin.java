@@ -28,20 +28,22 @@ import java.util.List;
  *
  * <pre>{@code
  * config:
- *   list: black                                  # or white
- *   clientIps: ["10.0.0.0/8", "192.168.1.7"]     # the client IP, as the gateway's clientIp settings determine it
- *   userAgents: [{contains: curl}]
- *   referers: [{prefix: "https://evil.example"}]
- *   uris: [{prefix: /admin}]                     # the path, without query
- *   headers: [{name: x-tenant, exact: blocked}]  # any header, with invert and present
+ *   deny:                                       # or allow: [...] for a white list; exactly one of the two
+ *     - "192.0.2.0/24"                          # a string: a client IP or CIDR range
+ *     - {clientIp: "198.51.100.7"}
+ *     - {userAgent: {contains: curl}}
+ *     - {referer: {prefix: "https://evil.example"}}
+ *     - {uri: {prefix: /admin}}                 # the path, without query
+ *     - {header: {name: x-tenant, exact: blocked}}   # any header, with invert and present
  * }</pre>
  *
- * <p>A request is on the list when any entry matches; at least one entry is required. Envoy:
+ * <p>The client IP is the one the gateway's {@code clientIp} settings determine. A request is on
+ * the list when any entry matches; at least one entry is required. Envoy:
  * {@code envoy.filters.http.rbac} (no rules in the HCM, so no enforcement outside targeted
- * routes) with a per-route {@code RBACPerRoute} holding one policy (named after the plugin) with
- * action DENY (black) or ALLOW (white), permission {@code any}, one principal per entry
- * ({@code remote_ip}, {@code header}, {@code url_path}). gRPC clients implement RBAC, so it also
- * runs on proxyless-gRPC API listeners.
+ * routes and hosts) with a per-route {@code RBACPerRoute} holding one policy (named after the
+ * plugin document) with action DENY ({@code deny}) or ALLOW ({@code allow}), permission
+ * {@code any}, one principal per entry ({@code remote_ip}, {@code header}, {@code url_path}). gRPC
+ * clients implement RBAC, so it also runs on proxyless-gRPC API listeners.
  */
 public final class AccessControlPlugin implements HttpFilterPlugin {
 
@@ -75,43 +77,50 @@ public final class AccessControlPlugin implements HttpFilterPlugin {
   }
 
   static Config parse(ObjectNode config, String path, ConfigFields f) {
-    f.known(config, path, "list", "clientIps", "userAgents", "referers", "uris", "headers");
-    String list = f.string(config, "list", path, true).orElse("black");
-    if (!list.equals("black") && !list.equals("white")) {
-      f.error(path + ".list", "must be black or white");
+    f.known(config, path, "deny", "allow");
+    if (config.has("deny") == config.has("allow")) {
+      f.error(path, config.has("deny") ? "needs only one of deny, allow" : "needs one of deny (black list), allow (white list)");
     }
+    boolean white = !config.has("deny") && config.has("allow");
+    String field = white ? "allow" : "deny";
     List<Principal> principals = new ArrayList<>();
-    List<String> ips = f.strings(config, "clientIps", path);
-    for (int i = 0; i < ips.size(); i++) {
-      CidrRange cidr = cidr(ips.get(i), path + ".clientIps[" + i + "]", f);
-      if (cidr != null) {
-        principals.add(Principal.newBuilder().setRemoteIp(cidr).build());
+    List<JsonNode> entries = f.list(config, field, path);
+    for (int i = 0; i < entries.size(); i++) {
+      String at = path + "." + field + "[" + i + "]";
+      JsonNode e = entries.get(i);
+      if (e.isTextual()) {
+        CidrRange cidr = cidr(e.asText(), at, f);
+        if (cidr != null) {
+          principals.add(Principal.newBuilder().setRemoteIp(cidr).build());
+        }
+        continue;
+      }
+      if (!e.isObject() || e.size() != 1) {
+        f.error(at, "must be a client IP / CIDR string, or an object with exactly one of clientIp, userAgent, referer, uri, header");
+        continue;
+      }
+      f.known(e, at, "clientIp", "userAgent", "referer", "uri", "header");
+      if (e.has("clientIp")) {
+        f.string(e, "clientIp", at, true).map(ip -> cidr(ip, at + ".clientIp", f))
+            .ifPresent(cidr -> principals.add(Principal.newBuilder().setRemoteIp(cidr).build()));
+      } else if (e.has("userAgent")) {
+        f.match(e.get("userAgent"), at + ".userAgent", false, true)
+            .ifPresent(m -> principals.add(Principal.newBuilder().setHeader(Matchers.header("user-agent", m.matcher(), false)).build()));
+      } else if (e.has("referer")) {
+        f.match(e.get("referer"), at + ".referer", false, true)
+            .ifPresent(m -> principals.add(Principal.newBuilder().setHeader(Matchers.header("referer", m.matcher(), false)).build()));
+      } else if (e.has("uri")) {
+        f.match(e.get("uri"), at + ".uri", false, false).ifPresent(m -> principals.add(
+            Principal.newBuilder().setUrlPath(PathMatcher.newBuilder().setPath(Matchers.string(m.matcher()))).build()));
+      } else if (e.has("header")) {
+        f.match(e.get("header"), at + ".header", true, true)
+            .ifPresent(m -> principals.add(Principal.newBuilder().setHeader(Matchers.header(m.name(), m.matcher(), m.invert())).build()));
       }
     }
-    valueEntries(config, "userAgents", "user-agent", path, f, principals);
-    valueEntries(config, "referers", "referer", path, f, principals);
-    List<JsonNode> uris = f.list(config, "uris", path);
-    for (int i = 0; i < uris.size(); i++) {
-      f.match(uris.get(i), path + ".uris[" + i + "]", false, false).ifPresent(m -> principals.add(
-          Principal.newBuilder().setUrlPath(PathMatcher.newBuilder().setPath(Matchers.string(m.matcher()))).build()));
+    if (entries.isEmpty() && f.problems().isEmpty()) {
+      f.error(path + "." + field, "needs at least one entry");
     }
-    List<JsonNode> headers = f.list(config, "headers", path);
-    for (int i = 0; i < headers.size(); i++) {
-      f.match(headers.get(i), path + ".headers[" + i + "]", true, true).ifPresent(m -> principals.add(
-          Principal.newBuilder().setHeader(Matchers.header(m.name(), m.matcher(), m.invert())).build()));
-    }
-    if (principals.isEmpty() && f.problems().isEmpty()) {
-      f.error(path, "needs at least one entry in clientIps, userAgents, referers, uris or headers");
-    }
-    return new Config(list.equals("white"), principals);
-  }
-
-  private static void valueEntries(ObjectNode config, String field, String header, String path, ConfigFields f, List<Principal> out) {
-    List<JsonNode> items = f.list(config, field, path);
-    for (int i = 0; i < items.size(); i++) {
-      f.match(items.get(i), path + "." + field + "[" + i + "]", false, true).ifPresent(m -> out.add(
-          Principal.newBuilder().setHeader(Matchers.header(header, m.matcher(), false)).build()));
-    }
+    return new Config(white, principals);
   }
 
   private static CidrRange cidr(String text, String path, ConfigFields f) {

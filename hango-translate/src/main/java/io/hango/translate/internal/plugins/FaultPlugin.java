@@ -22,7 +22,7 @@ import java.util.Optional;
  * <pre>{@code
  * config:
  *   abort: {percent: 10, status: 503}     # or grpcStatus: 14
- *   delay: {percent: 5, duration: 2s}
+ *   delay: {percent: 5, fixed: 2s}
  * }</pre>
  *
  * <p>At least one of abort and delay; percentages 0–100 (fractions allowed). Envoy:
@@ -79,9 +79,9 @@ public final class FaultPlugin implements HttpFilterPlugin {
     });
     Optional<Delay> delay = f.object(config, "delay", path, false).flatMap(d -> {
       String at = path + ".delay";
-      f.known(d, at, "percent", "duration");
+      f.known(d, at, "percent", "fixed");
       Optional<Double> pct = f.percent(d, "percent", at, true);
-      Optional<Duration> dur = f.duration(d, "duration", at, true);
+      Optional<Duration> dur = f.duration(d, "fixed", at, true);
       return pct.isPresent() && dur.isPresent() ? Optional.of(new Delay(pct.get(), dur.get())) : Optional.empty();
     });
     if (!config.has("abort") && !config.has("delay")) {
