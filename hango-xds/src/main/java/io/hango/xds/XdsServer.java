@@ -137,7 +137,8 @@ public final class XdsServer implements AutoCloseable {
 
   /**
    * Stops accepting streams, ends open ones with {@code UNAVAILABLE}, waits up to the timeout
-   * for the transport to finish, then forces it.
+   * for them to finish, then closes the transport (idle connections included) and the
+   * executors the server owns.
    */
   public synchronized void shutdown(Duration timeout) {
     requireNonNull(timeout, "timeout");
@@ -147,9 +148,11 @@ public final class XdsServer implements AutoCloseable {
     }
     engine.closeStreams(Status.UNAVAILABLE.withDescription("xDS server shutting down"));
     try {
-      if (server != null
-          && !server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+      engine.awaitNoStreams(Math.max(0, deadline - System.nanoTime()));
+      if (server != null) {
+        // Streams are done; what is left are idle connections, which need no grace.
         server.shutdownNow();
+        server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       }
       for (ExecutorService e : owned) {
         e.shutdown();

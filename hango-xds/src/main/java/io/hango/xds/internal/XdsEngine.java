@@ -77,6 +77,25 @@ public final class XdsEngine {
     streams.forEach(s -> s.shutdown(status));
   }
 
+  /**
+   * Waits until no stream is open, e.g. after {@link #closeStreams}.
+   *
+   * @return whether all streams ended within the timeout
+   */
+  public boolean awaitNoStreams(long timeoutNanos) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutNanos;
+    synchronized (openStreams) {
+      while (openStreams.get() > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        openStreams.wait(Math.max(1, left / 1_000_000));
+      }
+      return true;
+    }
+  }
+
   /** Streams currently open (authorized or not). */
   public int openStreams() {
     return openStreams.get();
@@ -132,8 +151,10 @@ public final class XdsEngine {
   }
 
   void unregister(XdsStream<?, ?, ?> stream, String group) {
-    if (streams.remove(stream)) {
-      openStreams.decrementAndGet();
+    if (streams.remove(stream) && openStreams.decrementAndGet() == 0) {
+      synchronized (openStreams) {
+        openStreams.notifyAll();
+      }
     }
     if (group != null) {
       Set<XdsStream<?, ?, ?>> members = byGroup.get(group);
