@@ -46,6 +46,9 @@ public final class DocumentParser {
   private static final java.util.regex.Pattern MARK =
       java.util.regex.Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?\\s*");
 
+  private static final java.util.regex.Pattern SOURCE =
+      java.util.regex.Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)]");
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
   private final String file;
@@ -157,6 +160,8 @@ public final class DocumentParser {
     JsonLocation l = e.getLocation();
     SourceLocation at = l == null ? new SourceLocation(file, 1, 1) : location(l);
     String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    // Jackson names the source of a position ("[Source: REDACTED ...; line: 1, column: 1]"): the file is already known.
+    message = SOURCE.matcher(message).replaceAll("line $1, column $2");
     List<String> statements = new ArrayList<>();
     List<java.util.regex.Matcher> marks = new ArrayList<>();
     for (String line : message.split("\\R")) {
