@@ -23,7 +23,16 @@ public final class Formats {
   private static final Pattern URL = Pattern.compile("https?://[^\\s/]+(/\\S*)?");
   private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,/]+:[0-9]{1,5}");
 
+  private static final Set<String> ALPN = Set.of("h2", "http/1.1", "http/1.0");
+
   private Formats() {}
+
+  /** An ALPN protocol name the gateway can speak. */
+  public static Optional<String> alpn(String protocol) {
+    return ALPN.contains(protocol)
+        ? Optional.empty()
+        : Optional.of("'" + protocol + "' is not an ALPN protocol; one of h2, http/1.1, http/1.0");
+  }
 
   /** A resource name: lower-case DNS style. */
   public static Optional<String> name(String name) {

@@ -19,8 +19,6 @@ import java.util.Set;
 /** Checks a {@link Gateway}: listeners, TLS, client IP, access log, tracing, HTTP settings. Internal. */
 public final class GatewayChecks {
 
-  static final Set<String> ALPN = Set.of("h2", "http/1.1", "http/1.0");
-
   private final References refs;
   private final ProblemSink sink;
   private final SecretRefs secrets;
@@ -88,14 +86,9 @@ public final class GatewayChecks {
   private void tls(Gateway g, ListenerTls t, String path) {
     secrets.certificate(g, path + ".certificate", t.certificate());
     t.clientCa().ifPresent(ca -> secrets.ca(g, path + ".clientCa", ca));
-    alpn(g, t.alpn(), path + ".alpn");
-  }
-
-  void alpn(io.hango.model.Resource r, List<String> alpn, String path) {
-    for (int j = 0; j < alpn.size(); j++) {
-      if (!ALPN.contains(alpn.get(j))) {
-        sink.error(r, path + "[" + j + "]", "'" + alpn.get(j) + "' is not an ALPN protocol; one of h2, http/1.1, http/1.0");
-      }
+    for (int j = 0; j < t.alpn().size(); j++) {
+      String alpnPath = path + ".alpn[" + j + "]";
+      Formats.alpn(t.alpn().get(j)).ifPresent(m -> sink.error(g, alpnPath, m));
     }
   }
 

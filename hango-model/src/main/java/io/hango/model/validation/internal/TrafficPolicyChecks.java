@@ -19,13 +19,11 @@ final class TrafficPolicyChecks {
   private final ProblemSink sink;
   private final HashOnChecks hashOn;
   private final SecretRefs secrets;
-  private final GatewayChecks alpn;
 
   TrafficPolicyChecks(References refs, ProblemSink sink) {
     this.sink = sink;
     this.hashOn = new HashOnChecks(sink);
     this.secrets = new SecretRefs(refs, sink);
-    this.alpn = new GatewayChecks(refs, sink);
   }
 
   void check(Resource r, TrafficPolicy t, String path, ServiceProtocol protocol) {
@@ -146,7 +144,10 @@ final class TrafficPolicyChecks {
     if (!tls.subjectAltNames().isEmpty() && tls.caCertificate().isEmpty()) {
       sink.error(r, path + ".subjectAltNames", "subjectAltNames are checked only with a caCertificate");
     }
-    alpn.alpn(r, tls.alpn(), path + ".alpn");
+    for (int j = 0; j < tls.alpn().size(); j++) {
+      String alpnPath = path + ".alpn[" + j + "]";
+      Formats.alpn(tls.alpn().get(j)).ifPresent(m -> sink.error(r, alpnPath, m));
+    }
   }
 
   private void positive(Resource r, String path, Duration d) {
