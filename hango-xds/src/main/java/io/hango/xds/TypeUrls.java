@@ -80,10 +80,4 @@ public final class TypeUrls {
     throw new IllegalArgumentException(
         "cannot derive a resource name from " + of(resource) + "; give the name explicitly");
   }
-
-  /** Position of a type in {@link #PUSH_ORDER}; unknown types come after all known ones. */
-  static int pushRank(String typeUrl) {
-    int i = PUSH_ORDER.indexOf(typeUrl);
-    return i < 0 ? PUSH_ORDER.size() : i;
-  }
 }

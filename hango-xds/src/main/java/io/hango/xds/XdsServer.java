@@ -52,12 +52,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class XdsServer implements AutoCloseable {
 
   private final XdsEngine engine;
-  private final Builder config;
   private final List<ExecutorService> owned;
+  private final int configuredPort;
+  private final String host;
+  private final ServerCredentials credentials;
+  private final Executor serverExecutor;
+  private final MeterRegistry meterRegistry;
   private Server server;
 
-  private XdsServer(Builder config, XdsEngine engine, List<ExecutorService> owned) {
-    this.config = config;
+  private XdsServer(
+      Builder b, MeterRegistry meterRegistry, XdsEngine engine, List<ExecutorService> owned) {
+    this.configuredPort = b.port;
+    this.host = b.host;
+    this.credentials = b.credentials;
+    this.serverExecutor = b.serverExecutor;
+    this.meterRegistry = meterRegistry;
     this.engine = engine;
     this.owned = owned;
   }
@@ -79,16 +88,14 @@ public final class XdsServer implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     InetSocketAddress address =
-        config.host == null
-            ? new InetSocketAddress(config.port)
-            : new InetSocketAddress(config.host, config.port);
+        host == null ? new InetSocketAddress(configuredPort) : new InetSocketAddress(host, configuredPort);
     NettyServerBuilder b =
-        NettyServerBuilder.forAddress(address, config.credentials)
+        NettyServerBuilder.forAddress(address, credentials)
             // Envoy and gRPC clients may ping idle ADS connections; do not kill them for it.
             .permitKeepAliveTime(10, TimeUnit.SECONDS)
             .permitKeepAliveWithoutCalls(true);
-    if (config.serverExecutor != null) {
-      b.executor(config.serverExecutor);
+    if (serverExecutor != null) {
+      b.executor(serverExecutor);
     }
     services().forEach(b::addService);
     Server s = b.build();
@@ -103,7 +110,7 @@ public final class XdsServer implements AutoCloseable {
 
   /** The bound port (useful with port 0), or the configured port if not started. */
   public synchronized int port() {
-    return server == null ? config.port : server.getPort();
+    return server == null ? configuredPort : server.getPort();
   }
 
   /** Where snapshots are published. */
@@ -126,7 +133,7 @@ public final class XdsServer implements AutoCloseable {
 
   /** The registry the server's meters are registered on. */
   public MeterRegistry meterRegistry() {
-    return config.meterRegistry;
+    return meterRegistry;
   }
 
   /** Shuts down, waiting up to 5 seconds for streams to end. */
@@ -322,14 +329,12 @@ public final class XdsServer implements AutoCloseable {
         timers = Executors.newSingleThreadScheduledExecutor(daemon("hango-xds-debounce"));
         owned.add(timers);
       }
-      if (meterRegistry == null) {
-        meterRegistry = new SimpleMeterRegistry();
-      }
+      MeterRegistry meters = meterRegistry == null ? new SimpleMeterRegistry() : meterRegistry;
       EngineSettings settings =
           new EngineSettings(
-              nodeGroups, authorizer, listener, meterRegistry, actors, timers, quietPeriod, maxDelay,
+              nodeGroups, authorizer, listener, meters, actors, timers, quietPeriod, maxDelay,
               maxStreams);
-      return new XdsServer(this, new XdsEngine(settings), owned);
+      return new XdsServer(this, meters, new XdsEngine(settings), owned);
     }
 
     private static ThreadFactory daemon(String prefix) {
