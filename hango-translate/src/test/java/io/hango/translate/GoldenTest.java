@@ -35,18 +35,25 @@ class GoldenTest {
   static final Map<String, List<String>> EXPECTED_DIAGNOSTICS = Map.of(
       "errors",
       List.of(
-          "Gateway/edge: spec.clientIp.xffTrustedHops: warning: ignored: the client IP comes from header 'x-real-ip'",
+          "warning: Gateway/edge: spec.clientIp.xffTrustedHops: ignored: the client IP comes from header 'x-real-ip'",
+          "warning: Gateway/edge: spec.listeners: host api.example.com is also served by edge/https; its proxyless-gRPC API listener uses the routes of edge/http",
+          "Gateway/edge: spec.listeners[1].tls.certificate: no usable Secret 'missing-cert' (needs certificate and privateKey); listener left out",
           "Plugin/bad-limit: spec.config.rules[0].limit.per: must be one of second, minute, hour, day; plugin not applied",
-          "Plugin/bad-limit: spec.config.rules[1].limt: unknown field; did you mean 'limit'? (known: headers, limit); plugin not applied",
           "Plugin/bad-limit: spec.config.rules[1].limit: required; plugin not applied",
+          "Plugin/bad-limit: spec.config.rules[1].limt: unknown field; did you mean 'limit'? (known: headers, limit); plugin not applied",
           "Plugin/mystery: spec.type: unknown plugin type 'oauth'; known types: access-control, cors, fault, local-rate-limit; plugin not applied",
           "Route/absent-query: spec.match.queryParams[0].present: Envoy cannot match the absence of a query parameter (present: false); route left out",
-          "Route/bad-subset: spec.forward.destinations[0].subset: Service/orders has no subset 'v9'",
           "Route/bad-subset: spec.forward.destinations: no destination could be resolved; route left out",
+          "Route/bad-subset: spec.forward.destinations[0].subset: Service/orders has no subset 'v9'",
           "Route/half-bad: spec.forward.destinations[1].service: no Service named 'ghost'",
           "Route/no-gateway: spec.gateway: no Gateway named 'nowhere'; route left out",
-          "Route/other-host: spec.hosts: warning: no listener of Gateway/edge serves the route's hosts; route not emitted",
-          "Secret/missing-cert: referenced as a certificate but not defined"));
+          "warning: Route/other-host: spec.hosts: no listener of Gateway/edge serves the route's hosts; route not emitted"),
+      "listeners-and-hosts",
+      List.of(
+          "warning: Gateway/edge: spec.listeners: host api.example.com is also served by edge/internal; its proxyless-gRPC API listener uses the routes of edge/public"),
+      "plugin-precedence",
+      List.of(
+          "warning: Plugin/route-abort-2: spec.targets: Plugin/route-abort of the same type targets the same Route 'b' and applies there; this one does not"));
 
   @TestFactory
   Stream<DynamicTest> goldenCases() throws IOException {
@@ -54,7 +61,7 @@ class GoldenTest {
     try (Stream<Path> s = Files.list(ROOT.resolve("in"))) {
       inputs = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
-    assertThat(inputs).hasSizeGreaterThanOrEqualTo(1);
+    assertThat(inputs).hasSizeGreaterThanOrEqualTo(20);
     return inputs.stream().map(in -> DynamicTest.dynamicTest(caseName(in), () -> check(in)));
   }
 

@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -83,16 +84,18 @@ final class ListenerTranslator {
   private final Map<String, Service> services;
   private final Consumer<ClusterKey> useCluster;
   private final BiConsumer<String, Boolean> secretUse;
+  private final BiPredicate<String, Boolean> secretUsable;
 
   ListenerTranslator(
       Diagnostics diags, Function<Message, Any> packer, TranslatorOptions options, Map<String, Service> services,
-      Consumer<ClusterKey> useCluster, BiConsumer<String, Boolean> secretUse) {
+      Consumer<ClusterKey> useCluster, BiConsumer<String, Boolean> secretUse, BiPredicate<String, Boolean> secretUsable) {
     this.diags = diags;
     this.packer = packer;
     this.options = options;
     this.services = services;
     this.useCluster = useCluster;
     this.secretUse = secretUse;
+    this.secretUsable = secretUsable;
   }
 
   /** The HCM of a gateway listener without HTTP filters: RDS, codec, client IP, HTTP settings, access log, tracing. */
@@ -208,6 +211,16 @@ final class ListenerTranslator {
     if (l.protocol() == ListenerProtocol.HTTPS) {
       if (l.tls().isEmpty()) {
         diags.error(ref, at + ".tls", "an HTTPS listener needs tls; listener left out");
+        return Optional.empty();
+      }
+      ListenerTls tls = l.tls().get();
+      if (!secretUsable.test(tls.certificate(), false)) {
+        diags.error(ref, at + ".tls.certificate",
+            "no usable Secret '" + tls.certificate() + "' (needs certificate and privateKey); listener left out");
+        return Optional.empty();
+      }
+      if (tls.clientCa().isPresent() && !secretUsable.test(tls.clientCa().get(), true)) {
+        diags.error(ref, at + ".tls.clientCa", "no usable Secret '" + tls.clientCa().get() + "' (needs ca); listener left out");
         return Optional.empty();
       }
       TransportSocket ts = TransportSocket.newBuilder()

@@ -106,7 +106,7 @@ public final class TranslationRun {
       }
       rt.translate(r).ifPresent(x -> translated.put(r.name(), x));
     }
-    ListenerTranslator lt = new ListenerTranslator(diags, this::pack, options, services, used::add, this::useSecret);
+    ListenerTranslator lt = new ListenerTranslator(diags, this::pack, options, services, used::add, this::useSecret, this::secretUsable);
     Map<String, List<ApiCandidate>> apiCandidates = new TreeMap<>();
     Set<String> placedRoutes = new TreeSet<>();
     Map<String, String> ports = new TreeMap<>();
@@ -385,6 +385,11 @@ public final class TranslationRun {
             k.clusterName(), EndpointTranslator.select(s, k.subset(), endpoints.forService(s.name())), diags, s.ref(), true));
       }
     }
+  }
+
+  private boolean secretUsable(String name, boolean ca) {
+    io.hango.model.secret.Secret s = secrets.get(name);
+    return s != null && (ca ? s.spec().ca().isPresent() : s.spec().certificate().isPresent() && s.spec().privateKey().isPresent());
   }
 
   private void useSecret(String name, boolean ca) {
