@@ -58,7 +58,9 @@ class DebounceTest {
         Thread.sleep(50);
       }
       int duringBurst = countCdsResponses(ads) - 1;
-      assertThat(duringBurst).as("pushes during the burst").isBetween(1, 4);
+      // At least one push thanks to the maximum delay; far fewer than publishes (about 3 when
+      // the machine keeps up with the 50 ms cadence).
+      assertThat(duringBurst).as("pushes during the burst").isBetween(1, n / 3);
       // And the last state arrives after the burst.
       String latest = clusters(n).version(TypeUrls.CLUSTER);
       DiscoveryResponse r;

@@ -8,6 +8,8 @@ import com.google.protobuf.Value;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.Metadata;
 import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc;
+import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryRequest;
+import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryResponse;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.grpc.CallOptions;
@@ -97,6 +99,44 @@ class FlowControlTest {
     } while (!r.getVersionInfo().equals(latest));
     // Coalesced: far fewer responses than publishes.
     assertThat(xds.status().node("slow").get(0).responsesSent()).isLessThan(PUBLISHES / 4);
+    call.cancel("done", null);
+  }
+
+  @Test
+  void deltaStreamsAreFlowControlledTheSameWay() throws Exception {
+    LinkedBlockingQueue<DeltaDiscoveryResponse> received = new LinkedBlockingQueue<>();
+    ClientCall<DeltaDiscoveryRequest, DeltaDiscoveryResponse> call =
+        channel.newCall(AggregatedDiscoveryServiceGrpc.getDeltaAggregatedResourcesMethod(), CallOptions.DEFAULT);
+    call.start(
+        new ClientCall.Listener<>() {
+          @Override
+          public void onMessage(DeltaDiscoveryResponse message) {
+            received.add(message);
+          }
+        },
+        new io.grpc.Metadata());
+    xds.snapshots().publish("default", big(0));
+    call.sendMessage(
+        DeltaDiscoveryRequest.newBuilder().setNode(XdsTestClient.node("slow")).setTypeUrl(TypeUrls.CLUSTER).build());
+    Snapshot last = null;
+    for (int i = 1; i <= PUBLISHES; i++) {
+      last = big(i);
+      xds.snapshots().publish("default", last);
+    }
+    NodeStatus s = awaitSettled();
+    assertThat(s.delta()).isTrue();
+    assertThat(s.pendingTypes()).isLessThanOrEqualTo(1);
+    assertThat(s.bytesSent()).isLessThan(3_000_000L);
+    assertThat(s.responsesSent()).isLessThan(PUBLISHES / 4);
+
+    call.request(Integer.MAX_VALUE);
+    String latest = last.resource(TypeUrls.CLUSTER, "big").orElseThrow().version();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    DeltaDiscoveryResponse r;
+    do {
+      r = received.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      assertThat(r).as("latest version never arrived").isNotNull();
+    } while (r.getResourcesCount() == 0 || !r.getResources(0).getVersion().equals(latest));
     call.cancel("done", null);
   }
 
