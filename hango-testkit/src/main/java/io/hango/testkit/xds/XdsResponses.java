@@ -6,7 +6,6 @@ import com.google.protobuf.Message;
 import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryResponse;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.envoyproxy.envoy.service.discovery.v3.Resource;
-import io.hango.xds.TypeUrls;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +18,7 @@ public final class XdsResponses {
   public static List<String> names(DiscoveryResponse response) {
     List<String> names = new ArrayList<>();
     for (Any any : response.getResourcesList()) {
-      names.add(TypeUrls.nameOf(unpack(any)));
+      names.add(XdsTypes.nameOf(unpack(any)));
     }
     return names;
   }
@@ -59,12 +58,12 @@ public final class XdsResponses {
   /** Unpacks one of the five well-known xDS types by its type URL. */
   public static Message unpack(Any any) {
     return switch (any.getTypeUrl()) {
-      case TypeUrls.CLUSTER -> unpack(any, io.envoyproxy.envoy.config.cluster.v3.Cluster.class);
-      case TypeUrls.ENDPOINT ->
+      case XdsTypes.CLUSTER -> unpack(any, io.envoyproxy.envoy.config.cluster.v3.Cluster.class);
+      case XdsTypes.ENDPOINT ->
           unpack(any, io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment.class);
-      case TypeUrls.LISTENER -> unpack(any, io.envoyproxy.envoy.config.listener.v3.Listener.class);
-      case TypeUrls.ROUTE -> unpack(any, io.envoyproxy.envoy.config.route.v3.RouteConfiguration.class);
-      case TypeUrls.SECRET ->
+      case XdsTypes.LISTENER -> unpack(any, io.envoyproxy.envoy.config.listener.v3.Listener.class);
+      case XdsTypes.ROUTE -> unpack(any, io.envoyproxy.envoy.config.route.v3.RouteConfiguration.class);
+      case XdsTypes.SECRET ->
           unpack(any, io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret.class);
       default -> throw new AssertionError("not a well-known xDS type: " + any.getTypeUrl());
     };

@@ -16,7 +16,6 @@ import io.envoyproxy.envoy.service.secret.v3.SecretDiscoveryServiceGrpc;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.MethodDescriptor;
-import io.hango.xds.TypeUrls;
 import java.time.Duration;
 import java.util.Map;
 
@@ -28,8 +27,8 @@ import java.util.Map;
  * <pre>{@code
  * XdsTestClient client = XdsTestClient.of(channel);
  * try (SotwXdsStream ads = client.ads(Node.newBuilder().setId("envoy-1").build())) {
- *   ads.request(TypeUrls.CLUSTER);                        // legacy wildcard
- *   DiscoveryResponse cds = ads.awaitResponse(TypeUrls.CLUSTER);
+ *   ads.request(XdsTypes.CLUSTER);                        // legacy wildcard
+ *   DiscoveryResponse cds = ads.awaitResponse(XdsTypes.CLUSTER);
  *   ads.ack(cds);
  *   ads.expectNoResponse(Duration.ofMillis(200));
  * }
@@ -42,20 +41,20 @@ public final class XdsTestClient {
 
   private static final Map<String, MethodDescriptor<DiscoveryRequest, DiscoveryResponse>> SOTW =
       Map.of(
-          TypeUrls.CLUSTER, ClusterDiscoveryServiceGrpc.getStreamClustersMethod(),
-          TypeUrls.ENDPOINT, EndpointDiscoveryServiceGrpc.getStreamEndpointsMethod(),
-          TypeUrls.LISTENER, ListenerDiscoveryServiceGrpc.getStreamListenersMethod(),
-          TypeUrls.ROUTE, RouteDiscoveryServiceGrpc.getStreamRoutesMethod(),
-          TypeUrls.SECRET, SecretDiscoveryServiceGrpc.getStreamSecretsMethod());
+          XdsTypes.CLUSTER, ClusterDiscoveryServiceGrpc.getStreamClustersMethod(),
+          XdsTypes.ENDPOINT, EndpointDiscoveryServiceGrpc.getStreamEndpointsMethod(),
+          XdsTypes.LISTENER, ListenerDiscoveryServiceGrpc.getStreamListenersMethod(),
+          XdsTypes.ROUTE, RouteDiscoveryServiceGrpc.getStreamRoutesMethod(),
+          XdsTypes.SECRET, SecretDiscoveryServiceGrpc.getStreamSecretsMethod());
 
   private static final Map<String, MethodDescriptor<DeltaDiscoveryRequest, DeltaDiscoveryResponse>>
       DELTA =
           Map.of(
-              TypeUrls.CLUSTER, ClusterDiscoveryServiceGrpc.getDeltaClustersMethod(),
-              TypeUrls.ENDPOINT, EndpointDiscoveryServiceGrpc.getDeltaEndpointsMethod(),
-              TypeUrls.LISTENER, ListenerDiscoveryServiceGrpc.getDeltaListenersMethod(),
-              TypeUrls.ROUTE, RouteDiscoveryServiceGrpc.getDeltaRoutesMethod(),
-              TypeUrls.SECRET, SecretDiscoveryServiceGrpc.getDeltaSecretsMethod());
+              XdsTypes.CLUSTER, ClusterDiscoveryServiceGrpc.getDeltaClustersMethod(),
+              XdsTypes.ENDPOINT, EndpointDiscoveryServiceGrpc.getDeltaEndpointsMethod(),
+              XdsTypes.LISTENER, ListenerDiscoveryServiceGrpc.getDeltaListenersMethod(),
+              XdsTypes.ROUTE, RouteDiscoveryServiceGrpc.getDeltaRoutesMethod(),
+              XdsTypes.SECRET, SecretDiscoveryServiceGrpc.getDeltaSecretsMethod());
 
   private final Channel channel;
 
