@@ -1,0 +1,230 @@
+package io.hango.controlplane.internal;
+
+import io.hango.controlplane.ConfigSource;
+import io.hango.envoy.validate.EnvoyResourceChecker;
+import io.hango.envoy.validate.Severity;
+import io.hango.envoy.validate.Violation;
+import io.hango.model.GatewayConfig;
+import io.hango.model.ImmutableGatewayConfig;
+import io.hango.model.Resource;
+import io.hango.model.gateway.Gateway;
+import io.hango.model.plugin.Plugin;
+import io.hango.model.plugin.PluginTarget;
+import io.hango.model.route.Route;
+import io.hango.model.validation.Problem;
+import io.hango.translate.Diagnostic;
+import io.hango.translate.EnvoyResources;
+import io.hango.translate.Endpoints;
+import io.hango.translate.Translation;
+import io.hango.translate.Translator;
+import io.hango.xds.Snapshot;
+import io.hango.xds.XdsResource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One pass from a loaded config to what is published: validation (structural, semantic, plugin
+ * configs), translation (error diagnostics reject), Envoy's own resource rules (errors reject),
+ * then one set of resources per node group. Pure: no state, no publishing.
+ */
+public final class ConfigPipeline {
+
+  /** The group every node falls in unless a more specific one applies. */
+  public static final String ALL_GROUP = "default";
+
+  /** Either a {@link Plan} or the problems that rejected the config. */
+  public record Result(Optional<Plan> plan, List<Problem> problems) {}
+
+  /**
+   * What to serve.
+   *
+   * @param config the validated config
+   * @param all every resource (what {@code /debug/config} shows)
+   * @param groups resources per node group; always contains {@link #ALL_GROUP}
+   * @param version content hash of {@code groups}
+   * @param warnings problems that did not block
+   */
+  public record Plan(
+      GatewayConfig config, EnvoyResources all, Map<String, EnvoyResources> groups, String version, List<Problem> warnings) {}
+
+  private final Translator translator;
+  private final EnvoyResourceChecker checker;
+  private final Function<GatewayConfig, Endpoints> endpoints;
+  private final boolean perGateway;
+
+  /**
+   * @param endpoints where each service's endpoints come from; static config for now, registries
+   *     plug in here
+   * @param perGateway whether to add one group per gateway (node grouping by cluster)
+   */
+  public ConfigPipeline(
+      Translator translator, EnvoyResourceChecker checker, Function<GatewayConfig, Endpoints> endpoints, boolean perGateway) {
+    this.translator = translator;
+    this.checker = checker;
+    this.endpoints = endpoints;
+    this.perGateway = perGateway;
+  }
+
+  /** Runs every check and translation on {@code loaded}. */
+  public Result run(ConfigSource.Loaded loaded) {
+    List<Problem> problems = new ArrayList<>(loaded.problems());
+    if (loaded.config().isEmpty()) {
+      return rejected(problems);
+    }
+    GatewayConfig config = loaded.config().get();
+    problems.addAll(config.validate().problems());
+    for (Problem p : translator.pluginValidator().validatePlugins(config)) {
+      problems.add(locate(config, p));
+    }
+    problems = dedupe(problems);
+    if (problems.stream().anyMatch(Problem::isError)) {
+      return rejected(problems);
+    }
+    List<Problem> warnings = problems;
+
+    Translation full = translator.translate(config, endpoints.apply(config));
+    Map<String, EnvoyResources> groups = new LinkedHashMap<>();
+    List<Problem> errors = new ArrayList<>();
+    collect(full, errors, warnings);
+    groups.put(ALL_GROUP, full.resources());
+    if (perGateway) {
+      for (Gateway g : config.gateways()) {
+        GatewayConfig sub = gatewayConfig(config, g.name());
+        Translation t = translator.translate(sub, endpoints.apply(sub));
+        // The full translation already reported warnings; a gateway's own errors still reject.
+        collect(t, errors, new ArrayList<>());
+        groups.put(g.name(), t.resources());
+      }
+    }
+    if (!errors.isEmpty()) {
+      return rejected(dedupe(errors));
+    }
+    for (EnvoyResources r : groups.values()) {
+      for (Violation v : checker.validateAll(r.listeners(), r.routes(), r.clusters(), r.endpoints(), r.secrets())) {
+        Problem p = toProblem(v);
+        if (v.severity() == Severity.ERROR) {
+          errors.add(p);
+        } else {
+          warnings.add(p);
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      return rejected(dedupe(errors));
+    }
+    return new Result(
+        Optional.of(new Plan(config, full.resources(), Map.copyOf(groups), version(groups), dedupe(warnings))), List.of());
+  }
+
+  /**
+   * A gateway, its routes, the plugins attached to either (or to a host), and every service,
+   * registry and secret: the translator emits only what those routes use.
+   */
+  static GatewayConfig gatewayConfig(GatewayConfig config, String gateway) {
+    Set<String> routes =
+        config.routes().stream().filter(r -> r.spec().gateway().equals(gateway)).map(Route::name).collect(Collectors.toSet());
+    List<Resource> kept = new ArrayList<>();
+    for (Resource r : config.resources()) {
+      if (r instanceof Gateway g) {
+        if (g.name().equals(gateway)) {
+          kept.add(r);
+        }
+      } else if (r instanceof Route route) {
+        if (routes.contains(route.name())) {
+          kept.add(r);
+        }
+      } else if (r instanceof Plugin p) {
+        if (p.spec().targets().stream().anyMatch(t -> targets(t, gateway, routes))) {
+          kept.add(r);
+        }
+      } else {
+        kept.add(r);
+      }
+    }
+    return ImmutableGatewayConfig.builder().addAllResources(kept).sourceMap(config.sourceMap()).build();
+  }
+
+  private static boolean targets(PluginTarget t, String gateway, Set<String> routes) {
+    return switch (t.kind()) {
+      case GATEWAY -> t.name().equals(gateway);
+      case ROUTE -> routes.contains(t.name());
+      case HOST -> true;
+    };
+  }
+
+  private static void collect(Translation t, List<Problem> errors, List<Problem> warnings) {
+    for (Diagnostic d : t.diagnostics()) {
+      (d.isError() ? errors : warnings).add(d.toProblem());
+    }
+  }
+
+  private static Problem toProblem(Violation v) {
+    String resource = simpleType(v.resourceType()) + (v.resourceName().isEmpty() ? "" : "/" + v.resourceName());
+    String message = "Envoy would reject this: [" + v.rule() + "] " + v.message();
+    return v.severity() == Severity.ERROR
+        ? Problem.error(resource, v.path(), message)
+        : Problem.warning(resource, v.path(), message);
+  }
+
+  /** {@code envoy.config.listener.v3.Listener} -> {@code Listener}. */
+  private static String simpleType(String protoName) {
+    return protoName.substring(protoName.lastIndexOf('.') + 1);
+  }
+
+  /** Plugin problems come without positions: find them in the source map by resource and path. */
+  private static Problem locate(GatewayConfig config, Problem p) {
+    if (p.location().isPresent() || config.sourceMap().isEmpty()) {
+      return p;
+    }
+    return config.resources().stream()
+        .filter(r -> r.ref().equals(p.resource()))
+        .findFirst()
+        .flatMap(r -> config.sourceMap().get().locate(r, p.path()))
+        .map(p::at)
+        .orElse(p);
+  }
+
+  private static List<Problem> dedupe(List<Problem> problems) {
+    return new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+  }
+
+  private static Result rejected(List<Problem> problems) {
+    return new Result(Optional.empty(), List.copyOf(problems));
+  }
+
+  /** SHA-256 over every group's resource names and per-resource content versions, sorted. */
+  static String version(Map<String, EnvoyResources> groups) {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    for (Map.Entry<String, EnvoyResources> g : new TreeMap<>(groups).entrySet()) {
+      Snapshot s = snapshot(g.getValue());
+      md.update(("group " + g.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
+      for (String type : new java.util.TreeSet<>(s.typeUrls())) {
+        for (XdsResource r : new TreeMap<>(s.resources(type)).values()) {
+          md.update((type + " " + r.name() + " " + r.version() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+  }
+
+  /** The xDS snapshot of {@code resources}. */
+  public static Snapshot snapshot(EnvoyResources resources) {
+    return Snapshot.of(resources.byTypeUrl());
+  }
+}
