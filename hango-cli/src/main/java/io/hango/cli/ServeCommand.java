@@ -1,0 +1,156 @@
+package io.hango.cli;
+
+import io.hango.controlplane.ControlPlane;
+import io.hango.controlplane.InvalidConfigException;
+import io.hango.controlplane.NodeGrouping;
+import io.hango.controlplane.internal.StatusViews;
+import io.hango.model.GatewayConfig;
+import io.hango.model.validation.Problem;
+import io.hango.translate.EnvoyResources;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hango serve}: the control plane, serving a config over xDS and following its changes. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve a gateway config to Envoy (and proxyless gRPC clients) over xDS, and follow changes:",
+      "a valid change is pushed (only what changed), an invalid one is logged and the last good",
+      "config keeps serving. Admin HTTP: /healthz /ready /metrics /debug/status /debug/config /.",
+      "",
+      "Exit codes: 0 stopped (Ctrl-C), 1 the initial config is invalid, 2 unreadable file or port in use."
+    },
+    footer = {"", "Examples:", "  hango serve examples/", "  hango serve --xds-port 18000 --admin-port -1 --node-group cluster gateway/"})
+final class ServeCommand implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Config files or directories (.yaml, .yml, .json), watched for changes.")
+  List<Path> paths;
+
+  @Option(names = "--xds-port", paramLabel = "PORT", defaultValue = "18000", description = "xDS (gRPC) port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+  int xdsPort;
+
+  @Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "18001", description = "Admin HTTP port; 0 picks a free one, -1 disables it. Default: ${DEFAULT-VALUE}.")
+  int adminPort;
+
+  @Option(names = "--node-group", paramLabel = "MODE", defaultValue = "none", description = "none: every Envoy gets everything; cluster: an Envoy whose node.cluster is a gateway name gets that gateway only. Default: ${DEFAULT-VALUE}.")
+  Grouping nodeGroup;
+
+  @Option(names = "--watch-interval", paramLabel = "DURATION", defaultValue = "1s", description = "How often the files are checked for changes (ms, s). Default: ${DEFAULT-VALUE}.")
+  String watchInterval;
+
+  /** Written once serving (xDS and admin ports, space-separated): how tests and scripts learn ephemeral ports. */
+  @Option(names = "--ready-file", hidden = true)
+  Path readyFile;
+
+  enum Grouping {
+    none,
+    cluster
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    ControlPlane cp;
+    try {
+      cp =
+          ControlPlane.builder()
+              .config(paths)
+              .xdsPort(xdsPort)
+              .adminPort(adminPort)
+              .nodeGroup(nodeGroup == Grouping.cluster ? NodeGrouping.CLUSTER : NodeGrouping.NONE)
+              .watchInterval(parseDuration(watchInterval))
+              .build()
+              .start();
+    } catch (InvalidConfigException e) {
+      e.problems().forEach(err::println);
+      long errors = e.problems().stream().filter(Problem::isError).count();
+      err.println("INVALID: " + errors + (errors == 1 ? " error" : " errors") + "; nothing served");
+      err.flush();
+      return ExitCodes.INVALID;
+    }
+    Thread hook = new Thread(cp::close, "hango-serve-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      logStart(cp);
+      if (readyFile != null) {
+        Path tmp = readyFile.resolveSibling(readyFile.getFileName() + ".tmp");
+        Files.writeString(tmp, cp.xdsPort() + " " + cp.adminPort() + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, readyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+      cp.awaitTermination();
+      log.info("stopped");
+      return ExitCodes.OK;
+    } catch (InterruptedException e) {
+      // Stopped in-process (tests, an embedding launcher): same clean stop as Ctrl-C.
+      cp.close();
+      Thread.currentThread().interrupt();
+      return ExitCodes.OK;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already running the hook.
+      }
+    }
+  }
+
+  private void logStart(ControlPlane cp) {
+    GatewayConfig config = cp.config().orElseThrow();
+    EnvoyResources resources = cp.resources().orElseThrow();
+    String version = cp.state().configVersion().orElse("?");
+    log.info("serving {} (config version {}): {}", paths, version, StatusViews.counts(resources));
+    for (String g : StatusViews.gateways(config)) {
+      log.info("  gateway {}", g);
+    }
+    String host = hostName();
+    log.info("xDS (ADS, SotW and Delta) on {}:{}, node grouping: {}", host, cp.xdsPort(), nodeGroup);
+    if (cp.adminPort() >= 0) {
+      log.info("admin on http://{}:{}/ (/healthz /ready /metrics /debug/status /debug/config)", host, cp.adminPort());
+    }
+    String nodeId = config.gateways().isEmpty() ? "envoy-1" : config.gateways().get(0).name() + "-1";
+    log.info(
+        "point an Envoy at it: hango bootstrap --xds-address {}:{} --node-id {} > envoy.yaml && envoy -c envoy.yaml{}",
+        host,
+        cp.xdsPort(),
+        nodeId,
+        nodeGroup == Grouping.cluster ? "  (node.cluster = the gateway name)" : "");
+    log.info("watching {} for changes; Ctrl-C stops", paths);
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "localhost";
+    }
+  }
+
+  /** {@code 500ms}, {@code 2s}: the model's unit rule. */
+  static Duration parseDuration(String s) {
+    if (s.endsWith("ms")) {
+      return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+    }
+    if (s.endsWith("s")) {
+      return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
+    }
+    throw new IllegalArgumentException("--watch-interval: write a duration such as 500ms or 2s, not '" + s + "'");
+  }
+}
