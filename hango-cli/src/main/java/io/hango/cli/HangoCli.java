@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       TranslateCommand.class,
       BootstrapCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Examples:", "  hango validate examples/", "  hango validate --output json gateway.yaml routes/"})

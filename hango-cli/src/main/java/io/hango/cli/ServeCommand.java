@@ -4,6 +4,7 @@ import io.hango.controlplane.ControlPlane;
 import io.hango.controlplane.InvalidConfigException;
 import io.hango.controlplane.NodeGrouping;
 import io.hango.controlplane.internal.StatusViews;
+import io.hango.model.Durations;
 import io.hango.model.GatewayConfig;
 import io.hango.model.validation.Problem;
 import io.hango.translate.EnvoyResources;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--node-group", paramLabel = "MODE", defaultValue = "none", description = "none: every Envoy gets everything; cluster: an Envoy whose node.cluster is a gateway name gets that gateway only. Default: ${DEFAULT-VALUE}.")
   Grouping nodeGroup;
 
-  @Option(names = "--watch-interval", paramLabel = "DURATION", defaultValue = "1s", description = "How often the files are checked for changes (ms, s). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--watch-interval", paramLabel = "DURATION", defaultValue = "1s", description = "How often the files are checked for changes (e.g. 500ms, 2s). Default: ${DEFAULT-VALUE}.")
   String watchInterval;
 
   /** Written once serving (xDS and admin ports, space-separated): how tests and scripts learn ephemeral ports. */
@@ -76,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
               .xdsPort(xdsPort)
               .adminPort(adminPort)
               .nodeGroup(nodeGroup == Grouping.cluster ? NodeGrouping.CLUSTER : NodeGrouping.NONE)
-              .watchInterval(parseDuration(watchInterval))
+              .watchInterval(Durations.parse(watchInterval))
               .build()
               .start();
     } catch (InvalidConfigException e) {
@@ -125,13 +125,13 @@ final class ServeCommand implements Callable<Integer> {
     if (cp.adminPort() >= 0) {
       log.info("admin on http://{}:{}/ (/healthz /ready /metrics /debug/status /debug/config)", host, cp.adminPort());
     }
-    String nodeId = config.gateways().isEmpty() ? "envoy-1" : config.gateways().get(0).name() + "-1";
+    String gateway = config.gateways().isEmpty() ? "gateway" : config.gateways().get(0).name();
     log.info(
-        "point an Envoy at it: hango bootstrap --xds-address {}:{} --node-id {} > envoy.yaml && envoy -c envoy.yaml{}",
+        "point an Envoy at it: hango bootstrap --xds-address {}:{} --node-id {}-1{} > envoy.yaml && envoy -c envoy.yaml",
         host,
         cp.xdsPort(),
-        nodeId,
-        nodeGroup == Grouping.cluster ? "  (node.cluster = the gateway name)" : "");
+        gateway,
+        nodeGroup == Grouping.cluster ? " --node-cluster " + gateway : "");
     log.info("watching {} for changes; Ctrl-C stops", paths);
   }
 
@@ -143,14 +143,4 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code 500ms}, {@code 2s}: the model's unit rule. */
-  static Duration parseDuration(String s) {
-    if (s.endsWith("ms")) {
-      return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
-    }
-    if (s.endsWith("s")) {
-      return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
-    }
-    throw new IllegalArgumentException("--watch-interval: write a duration such as 500ms or 2s, not '" + s + "'");
-  }
 }
