@@ -1,0 +1,109 @@
+package io.hango.bench.xds;
+
+import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc;
+import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryRequest;
+import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryResponse;
+import io.envoyproxy.envoy.service.discovery.v3.Resource;
+import io.grpc.Channel;
+import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One simulated Envoy on an incremental (delta) ADS stream: CDS and LDS wildcard (legacy: no
+ * names on the first request), EDS and RDS subscribed by name as clusters and listeners arrive;
+ * every response ACKed with its nonce.
+ */
+final class DeltaClient implements StreamObserver<DeltaDiscoveryResponse> {
+
+  private final ClientRun run;
+  private final int id;
+  private final Set<String> acked = new HashSet<>();
+  private final Set<String> edsNames = new HashSet<>();
+  private final Set<String> rdsNames = new HashSet<>();
+  private StreamObserver<DeltaDiscoveryRequest> requests;
+  private boolean ldsRequested;
+  private boolean synced;
+  private boolean edsUpdated;
+  private boolean rdsUpdated;
+  private boolean converged;
+
+  DeltaClient(ClientRun run, int id) {
+    this.run = run;
+    this.id = id;
+  }
+
+  synchronized void start(Channel channel) {
+    requests = AggregatedDiscoveryServiceGrpc.newStub(channel).deltaAggregatedResources(this);
+    requests.onNext(DeltaDiscoveryRequest.newBuilder().setNode(ClientRun.node(id)).setTypeUrl(ClientRun.CDS).build());
+  }
+
+  @Override
+  public synchronized void onNext(DeltaDiscoveryResponse response) {
+    run.countResponse(response.getSerializedSize());
+    String type = response.getTypeUrl();
+    requests.onNext(DeltaDiscoveryRequest.newBuilder().setTypeUrl(type).setResponseNonce(response.getNonce()).build());
+    switch (type) {
+      case ClientRun.CDS -> {
+        List<String> added = new ArrayList<>();
+        for (Resource r : response.getResourcesList()) {
+          run.names.edsName(r.getName() + "@" + r.getVersion(), r.getResource())
+              .filter(edsNames::add)
+              .ifPresent(added::add);
+        }
+        if (!added.isEmpty()) {
+          requests.onNext(subscribe(ClientRun.EDS, added));
+        }
+        if (!ldsRequested) {
+          ldsRequested = true;
+          requests.onNext(DeltaDiscoveryRequest.newBuilder().setTypeUrl(ClientRun.LDS).build());
+        }
+      }
+      case ClientRun.LDS -> {
+        List<String> added = new ArrayList<>();
+        for (Resource r : response.getResourcesList()) {
+          for (String name : run.names.rdsNames(r.getName() + "@" + r.getVersion(), r.getResource())) {
+            if (rdsNames.add(name)) {
+              added.add(name);
+            }
+          }
+        }
+        if (!added.isEmpty()) {
+          requests.onNext(subscribe(ClientRun.RDS, added));
+        }
+      }
+      case ClientRun.EDS -> edsUpdated |= run.updating && response.getResourcesCount() > 0;
+      case ClientRun.RDS -> rdsUpdated |= run.updating && response.getResourcesCount() > 0;
+      default -> { }
+    }
+    acked.add(type);
+    if (!synced && acked.containsAll(ClientRun.ALL)) {
+      synced = true;
+      run.synced.countDown();
+    }
+    if (!converged && edsUpdated && rdsUpdated) {
+      converged = true;
+      run.converged.countDown();
+    }
+  }
+
+  private static DeltaDiscoveryRequest subscribe(String type, List<String> names) {
+    return DeltaDiscoveryRequest.newBuilder().setTypeUrl(type).addAllResourceNamesSubscribe(names).build();
+  }
+
+  @Override
+  public void onError(Throwable t) {
+    run.errors.incrementAndGet();
+  }
+
+  @Override
+  public void onCompleted() {}
+
+  synchronized void stop() {
+    if (requests != null) {
+      requests.onCompleted();
+    }
+  }
+}
