@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hango.model.GatewayConfig;
-import io.hango.model.Resource;
 import io.hango.model.io.ConfigLoad;
 import io.hango.model.io.ConfigReader;
 import io.hango.model.validation.Problem;
@@ -14,7 +13,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads and checks the config every command starts from: syntax and structure, the model's rules,
@@ -46,20 +44,8 @@ final class ConfigInput {
       return new Checked(load, Validation.of(load.readErrors()));
     }
     List<Problem> problems = new ArrayList<>(load.validate().problems());
-    for (Problem p : PluginConfigValidator.create().validatePlugins(load.config())) {
-      problems.add(locate(load, p));
-    }
+    problems.addAll(PluginConfigValidator.create().validatePlugins(load.config()));
     return new Checked(load, Validation.of(problems));
-  }
-
-  /** Plugin problems come without positions: find them in the source map by resource and path. */
-  private static Problem locate(ConfigLoad load, Problem p) {
-    if (p.location().isPresent()) {
-      return p;
-    }
-    Optional<Resource> resource =
-        load.config().resources().stream().filter(r -> r.ref().equals(p.resource())).findFirst();
-    return resource.flatMap(r -> load.sourceMap().locate(r, p.path())).map(p::at).orElse(p);
   }
 
   /** Prints every problem, one line each, errors and warnings in the validator's order. */

@@ -34,14 +34,28 @@ public final class PluginConfigValidator {
     return plugins.types();
   }
 
-  /** Every problem of every plugin document, by plugin name. */
+  /**
+   * Every problem of every plugin document, by plugin name; located at file:line:col when the
+   * config was read from files (its {@link GatewayConfig#sourceMap() source map}).
+   */
   public List<Problem> validatePlugins(GatewayConfig config) {
     requireNonNull(config, "config");
     List<Plugin> docs = new ArrayList<>(config.plugins());
     docs.sort(Comparator.comparing(Plugin::name));
     List<Problem> out = new ArrayList<>();
-    docs.forEach(p -> out.addAll(plugins.validate(p)));
+    for (Plugin doc : docs) {
+      for (Problem p : plugins.validate(doc)) {
+        out.add(locate(config, doc, p));
+      }
+    }
     return out;
+  }
+
+  private static Problem locate(GatewayConfig config, Plugin doc, Problem p) {
+    if (p.location().isPresent() || config.sourceMap().isEmpty()) {
+      return p;
+    }
+    return config.sourceMap().get().locate(doc, p.path()).map(p::at).orElse(p);
   }
 
   /** Every problem of one plugin document. */
