@@ -68,6 +68,8 @@ public final class ControlPlane implements AutoCloseable {
   private final AtomicLong lastSuccessEpochMillis = new AtomicLong();
   private final Map<EnvoyResources.Type, AtomicLong> resourceCounts = new EnumMap<>(EnvoyResources.Type.class);
   private final Object reloadLock = new Object();
+  /** Guards what {@link #state()} reads, so it never sees a version without its outcome. */
+  private final Object stateLock = new Object();
 
   private volatile Set<String> gatewayGroups = Set.of();
   private volatile ConfigPipeline.Plan served;
@@ -142,7 +144,9 @@ public final class ControlPlane implements AutoCloseable {
       }
       ConfigPipeline.Result first = pipeline.run(source.load());
       if (first.plan().isEmpty()) {
-        outcome(ReloadOutcome.Result.REJECTED, first.problems());
+        synchronized (stateLock) {
+          outcome(ReloadOutcome.Result.REJECTED, first.problems());
+        }
         throw new InvalidConfigException(first.problems());
       }
       try {
@@ -155,7 +159,7 @@ public final class ControlPlane implements AutoCloseable {
                 .meterRegistry(meters)
                 .build()
                 .start();
-        apply(first.plan().get());
+        apply(first.plan().get(), ReloadOutcome.Result.APPLIED);
         if (settings.adminPort >= 0) {
           admin =
               AdminHttpServer.start(
@@ -193,29 +197,35 @@ public final class ControlPlane implements AutoCloseable {
       if (result.plan().isEmpty()) {
         log.warn("config from {} rejected, still serving version {}:", source.describe(), versionOrNone());
         result.problems().forEach(p -> log.warn("  {}", p));
-        return outcome(ReloadOutcome.Result.REJECTED, result.problems());
+        synchronized (stateLock) {
+          return outcome(ReloadOutcome.Result.REJECTED, result.problems());
+        }
       }
       ConfigPipeline.Plan plan = result.plan().get();
       if (served != null && plan.version().equals(served.version())) {
-        served = plan;
-        return outcome(ReloadOutcome.Result.UNCHANGED, plan.warnings());
+        synchronized (stateLock) {
+          served = plan;
+          return outcome(ReloadOutcome.Result.UNCHANGED, plan.warnings());
+        }
       }
       String before = versionOrNone();
-      apply(plan);
+      ReloadOutcome o = apply(plan, ReloadOutcome.Result.APPLIED);
       log.info("config version {} applied (was {}): {}", plan.version(), before, StatusViews.counts(plan.all()));
-      return outcome(ReloadOutcome.Result.APPLIED, plan.warnings());
+      return o;
     }
   }
 
   /** The current state: version served, last good time, last outcome and errors, readiness. */
   public ControlPlaneState state() {
-    ConfigPipeline.Plan p = served;
-    return new ControlPlaneState(
-        Optional.ofNullable(p).map(ConfigPipeline.Plan::version),
-        Optional.ofNullable(lastGoodAt),
-        Optional.ofNullable(lastOutcome),
-        lastErrors,
-        ready());
+    synchronized (stateLock) {
+      ConfigPipeline.Plan p = served;
+      return new ControlPlaneState(
+          Optional.ofNullable(p).map(ConfigPipeline.Plan::version),
+          Optional.ofNullable(lastGoodAt),
+          Optional.ofNullable(lastOutcome),
+          lastErrors,
+          ready());
+    }
   }
 
   /** The config currently served, if any. */
@@ -298,7 +308,8 @@ public final class ControlPlane implements AutoCloseable {
     return node -> gatewayGroups.contains(node.getCluster()) ? node.getCluster() : ConfigPipeline.ALL_GROUP;
   }
 
-  private void apply(ConfigPipeline.Plan plan) {
+  /** Publishes {@code plan}, then makes it and its outcome visible in one step. */
+  private ReloadOutcome apply(ConfigPipeline.Plan plan, ReloadOutcome.Result result) {
     // New groups first, so a node connecting meanwhile finds its group's snapshot.
     plan.groups().forEach((group, resources) -> xds.snapshots().publish(group, ConfigPipeline.snapshot(resources)));
     gatewayGroups = Set.copyOf(plan.groups().keySet());
@@ -310,11 +321,14 @@ public final class ControlPlane implements AutoCloseable {
         }
       }
     }
-    served = plan;
     for (EnvoyResources.Type t : EnvoyResources.Type.values()) {
       resourceCounts.get(t).set(plan.all().get(t).size());
     }
     plan.warnings().forEach(p -> log.warn("  {}", p));
+    synchronized (stateLock) {
+      served = plan;
+      return outcome(result, plan.warnings());
+    }
   }
 
   private ReloadOutcome outcome(ReloadOutcome.Result result, List<Problem> problems) {
