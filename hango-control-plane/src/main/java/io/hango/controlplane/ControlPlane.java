@@ -511,7 +511,26 @@ public final class ControlPlane implements AutoCloseable {
       if (source == null) {
         throw new IllegalStateException("no config: call config(paths) or configSource(source)");
       }
-      return new ControlPlane(this);
+      return new ControlPlane(copy());
+    }
+
+    /** The settings as of now: changing this builder later does not change a built control plane. */
+    private Builder copy() {
+      Builder b = new Builder();
+      b.source = source;
+      b.xdsHost = xdsHost;
+      b.xdsPort = xdsPort;
+      b.adminHost = adminHost;
+      b.adminPort = adminPort;
+      b.nodeGrouping = nodeGrouping;
+      b.translatorOptions = translatorOptions;
+      b.watchInterval = watchInterval;
+      b.debounceQuiet = debounceQuiet;
+      b.debounceMax = debounceMax;
+      b.shutdownTimeout = shutdownTimeout;
+      b.meterRegistry = meterRegistry;
+      b.clock = clock;
+      return b;
     }
 
     private static int checkPort(int port, String what) {
