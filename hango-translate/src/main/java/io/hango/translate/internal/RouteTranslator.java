@@ -154,7 +154,6 @@ final class RouteTranslator {
     for (int i = 0; i < m.headers().size(); i++) {
       HeaderMatch hm = m.headers().get(i);
       String at = "spec.match.headers[" + i + "]";
-      HeaderMatcher.Builder h = HeaderMatcher.newBuilder().setName(hm.name().toLowerCase(Locale.ROOT)).setInvertMatch(hm.invert());
       io.hango.model.route.StringMatcher sm;
       try {
         sm = hm.matcher();
@@ -162,12 +161,11 @@ final class RouteTranslator {
         diags.error(ref, at, e.getMessage() + "; route left out");
         return Optional.empty();
       }
-      if (sm instanceof io.hango.model.route.StringMatcher.Present p) {
-        h.setPresentMatch(p.present());
-      } else {
-        h.setStringMatch(stringMatcher(sm));
+      if (HeaderMatchers.invertedMatchesEmpty(sm, hm.invert())) {
+        diags.warning(ref, at + ".invert",
+            "the inverted condition accepts an empty value; Envoy does not match requests without header '" + hm.name() + "' here");
       }
-      b.addHeaders(h);
+      b.addHeaders(HeaderMatchers.header(hm.name(), sm, hm.invert()));
     }
     for (int i = 0; i < m.queryParams().size(); i++) {
       QueryParamMatch qm = m.queryParams().get(i);
@@ -197,19 +195,7 @@ final class RouteTranslator {
 
   /** The Envoy string matcher of a model value condition other than {@code present}. */
   static StringMatcher stringMatcher(io.hango.model.route.StringMatcher sm) {
-    StringMatcher.Builder b = StringMatcher.newBuilder();
-    if (sm instanceof io.hango.model.route.StringMatcher.Exact e) {
-      b.setExact(e.value()).setIgnoreCase(e.ignoreCase());
-    } else if (sm instanceof io.hango.model.route.StringMatcher.Prefix p) {
-      b.setPrefix(p.value()).setIgnoreCase(p.ignoreCase());
-    } else if (sm instanceof io.hango.model.route.StringMatcher.Suffix s) {
-      b.setSuffix(s.value()).setIgnoreCase(s.ignoreCase());
-    } else if (sm instanceof io.hango.model.route.StringMatcher.Contains c) {
-      b.setContains(c.value()).setIgnoreCase(c.ignoreCase());
-    } else if (sm instanceof io.hango.model.route.StringMatcher.Regex r) {
-      b.setSafeRegex(RegexMatcher.newBuilder().setRegex(r.regex()));
-    }
-    return b.build();
+    return HeaderMatchers.string(sm);
   }
 
   // ---------------------------------------------------------------- forward
