@@ -96,6 +96,44 @@ class SotwProtocolTest {
   }
 
   @Test
+  void aSubscriptionChangeAfterANackIsNotAnAckOfTheRejectedVersion() {
+    ads.request(TypeUrls.CLUSTER);
+    DiscoveryResponse good = ads.awaitResponse(TypeUrls.CLUSTER);
+    ads.ack(good);
+    assertThat(await(() -> cdsStatus().versionAcked(), good.getVersionInfo())).isTrue();
+    fx.store().publish("default", basic().withChanges(TypeUrls.CLUSTER, Map.of("c", cluster("c")), List.of()));
+    DiscoveryResponse rejected = ads.awaitResponse(TypeUrls.CLUSTER);
+    ads.nack(rejected, "cluster c: bad thing");
+    assertThat(await(() -> cdsStatus().versionNacked(), rejected.getVersionInfo())).isTrue();
+
+    // Envoy and grpc-java: the next request carries the latest nonce, the last ACCEPTED
+    // version and no error_detail. That is a subscription change, not an ACK of the NACKed one.
+    ads.request(TypeUrls.CLUSTER, "a");
+    assertThat(names(ads.awaitResponse(TypeUrls.CLUSTER))).containsExactly("a");
+    assertThat(cdsStatus().versionAcked()).isEqualTo(good.getVersionInfo());
+  }
+
+  @Test
+  void aChangedSubscriptionIsAnsweredEvenIfTheVersionStaysTheSame() {
+    // grpc-java subscribes CDS by name; a name the server does not have yet must be answered,
+    // or the client waits for its does-not-exist timer (15 s) instead of learning it now.
+    ads.request(TypeUrls.CLUSTER, "a");
+    DiscoveryResponse first = ads.awaitResponse(TypeUrls.CLUSTER);
+    ads.ack(first);
+    ads.request(TypeUrls.CLUSTER, "a", "not-yet");
+    DiscoveryResponse again = ads.awaitResponse(TypeUrls.CLUSTER);
+    assertThat(names(again)).containsExactly("a");
+    assertThat(again.getVersionInfo()).isEqualTo(first.getVersionInfo());
+    assertThat(again.getNonce()).isNotEqualTo(first.getNonce());
+    // Legacy wildcard to the same names spelled out: also a change of subscription.
+    ads.request(TypeUrls.LISTENER);
+    DiscoveryResponse lds = ads.awaitResponse(TypeUrls.LISTENER);
+    ads.ack(lds);
+    ads.request(TypeUrls.LISTENER, "api.example.com");
+    assertThat(names(ads.awaitResponse(TypeUrls.LISTENER))).containsExactly("api.example.com");
+  }
+
+  @Test
   void staleAndUnknownNoncesAreIgnoredWithoutBreakingTheStream() {
     ads.request(TypeUrls.CLUSTER);
     DiscoveryResponse first = ads.awaitResponse(TypeUrls.CLUSTER);

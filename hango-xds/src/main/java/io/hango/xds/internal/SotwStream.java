@@ -59,15 +59,23 @@ final class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, So
       }
       if (request.hasErrorDetail()) {
         recordNack(s, s.versionSent, request.getErrorDetail().getMessage());
-      } else {
+      } else if (request.getVersionInfo().equals(s.versionSent)) {
         recordAck(s, s.versionSent);
       }
+      // Otherwise the current nonce with an older version and no error: after a NACK, Envoy
+      // and grpc-java send subscription changes with the last ACCEPTED version. Not an ACK.
     } else {
       s.answerRequired = true;
     }
     boolean changed =
         s.subscribe(request.getResourceNamesList(), TypeUrls.allowsLegacyWildcard(s.typeUrl));
-    if (changed || s.answerRequired) {
+    if (changed) {
+      // A changed subscription is answered even if the selected set (and so the version) is
+      // the same: the client learns that new names do not exist, or gets resources it now
+      // asks for by name, instead of waiting on a timer.
+      s.answerRequired = true;
+    }
+    if (s.answerRequired) {
       s.pendingAdd = true;
     }
   }
