@@ -13,12 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The xDS load harness: for every combination of {@code --clients}, {@code --mode} and
@@ -38,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Every phase has a timeout; a run that times out is reported with how many clients made it.
  *
  * <p>Usage: {@code LoadHarness [--clients 100,1000] [--mode sotw,delta] [--server hango,jcp]
- * [--routes 1000] [--services 1000] [--channels 4] [--timeout-seconds 180] [--server-heap 2g]}
+ * [--routes 1000] [--services 1000] [--channels 4] [--timeout-seconds 180] [--server-heap 2g]
+ * [--repeat 1]}
  */
 public final class LoadHarness {
 
@@ -47,7 +51,7 @@ public final class LoadHarness {
   record Result(
       String server, String mode, int clients, long syncedClients, double initialMillis,
       long convergedClients, double updateMillis, long initialBytes, long updateBytes,
-      long peakHeap, long peakRssKb, long errors) {}
+      long peakHeap, long peakRssKb, long errors, String loadAverage) {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = Args.parse(args);
@@ -57,19 +61,41 @@ public final class LoadHarness {
     }
     String[] modes = opts.getOrDefault("mode", "sotw,delta").split(",");
     String[] servers = opts.getOrDefault("server", "hango,jcp").split(",");
-    List<Result> results = new ArrayList<>();
-    for (int n : clients) {
-      for (String mode : modes) {
-        for (String server : servers) {
-          Result r = run(server.trim(), mode.trim(), n, opts);
-          results.add(r);
-          print(System.out, List.of(r), false);
+    int repeat = Integer.parseInt(opts.getOrDefault("repeat", "1"));
+    Map<String, List<Result>> results = new LinkedHashMap<>();
+    for (int round = 0; round < repeat; round++) {
+      for (int n : clients) {
+        for (String mode : modes) {
+          for (String server : servers) {
+            Result r = run(server.trim(), mode.trim(), n, opts);
+            results.computeIfAbsent(n + mode + server, k -> new ArrayList<>()).add(r);
+            print(System.out, List.of(r), false);
+          }
         }
       }
     }
     System.out.println();
-    print(System.out, results, true);
+    System.out.println("Median of " + repeat + " run(s) per row, each metric separately:");
+    print(System.out, results.values().stream().map(LoadHarness::median).toList(), true);
     System.exit(0);
+  }
+
+  /** Each metric's median over the runs of one combination; the notes add up. */
+  private static Result median(List<Result> runs) {
+    Result first = runs.get(0);
+    return new Result(
+        first.server(), first.mode(), first.clients(),
+        (long) median(runs, r -> r.syncedClients()), median(runs, Result::initialMillis),
+        (long) median(runs, r -> r.convergedClients()), median(runs, Result::updateMillis),
+        (long) median(runs, r -> r.initialBytes()), (long) median(runs, r -> r.updateBytes()),
+        (long) median(runs, r -> r.peakHeap()), (long) median(runs, r -> r.peakRssKb()),
+        runs.stream().mapToLong(Result::errors).sum(),
+        runs.stream().map(Result::loadAverage).collect(Collectors.joining("/")));
+  }
+
+  private static double median(List<Result> runs, ToDoubleFunction<Result> metric) {
+    double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
+    return values[values.length / 2];
   }
 
   private static Result run(String server, String mode, int n, Map<String, String> opts) throws Exception {
@@ -88,6 +114,7 @@ public final class LoadHarness {
     Process process = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
         .start();
+    String loadAverage = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     ExecutorService executor = Executors.newFixedThreadPool(4);
     List<ManagedChannel> open = new ArrayList<>();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -128,13 +155,14 @@ public final class LoadHarness {
           updateMillis = (System.nanoTime() - updateStart) / 1e6;
         }
       }
+      long errors = run.errors.get();
       String[] stats = command(in, out, process, "STATS", "STATS", timeout).split(" ");
       long rss = peakRssKb(process.pid());
       stops.forEach(Runnable::run);
       command(in, out, process, "EXIT", "BYE", timeout);
       return new Result(
           server, mode, n, n - run.synced.getCount(), initialMillis, n - run.converged.getCount(), updateMillis,
-          run.initialBytes.get(), run.updateBytes.get(), Long.parseLong(stats[1]), rss, run.errors.get());
+          run.initialBytes.get(), run.updateBytes.get(), Long.parseLong(stats[1]), rss, errors, loadAverage);
     } finally {
       open.forEach(ManagedChannel::shutdownNow);
       executor.shutdownNow();
@@ -196,7 +224,8 @@ public final class LoadHarness {
     for (Result r : results) {
       String notes = (r.syncedClients() < r.clients() ? "only " + r.syncedClients() + " synced; " : "")
           + (r.convergedClients() < r.clients() ? "only " + r.convergedClients() + " converged; " : "")
-          + (r.errors() > 0 ? r.errors() + " stream errors" : "");
+          + (r.errors() > 0 ? r.errors() + " stream errors; " : "")
+          + "load " + r.loadAverage();
       out.printf("| %d | %s | %s | %.0f | %.0f | %.1f | %.2f | %.0f | %.0f | %s |%n",
           r.clients(), r.mode(), r.server().equals("jcp") ? "java-control-plane" : r.server(),
           r.initialMillis(), r.updateMillis(), r.initialBytes() / 1048576.0, r.updateBytes() / 1048576.0,
