@@ -84,9 +84,7 @@ public final class ConfigPipeline {
     }
     GatewayConfig config = loaded.config().get();
     problems.addAll(config.validate().problems());
-    for (Problem p : translator.pluginValidator().validatePlugins(config)) {
-      problems.add(locate(config, p));
-    }
+    problems.addAll(translator.pluginValidator().validatePlugins(config));
     problems = dedupe(problems);
     if (problems.stream().anyMatch(Problem::isError)) {
       return rejected(problems);
@@ -180,19 +178,6 @@ public final class ConfigPipeline {
   /** {@code envoy.config.listener.v3.Listener} -> {@code Listener}. */
   private static String simpleType(String protoName) {
     return protoName.substring(protoName.lastIndexOf('.') + 1);
-  }
-
-  /** Plugin problems come without positions: find them in the source map by resource and path. */
-  private static Problem locate(GatewayConfig config, Problem p) {
-    if (p.location().isPresent() || config.sourceMap().isEmpty()) {
-      return p;
-    }
-    return config.resources().stream()
-        .filter(r -> r.ref().equals(p.resource()))
-        .findFirst()
-        .flatMap(r -> config.sourceMap().get().locate(r, p.path()))
-        .map(p::at)
-        .orElse(p);
   }
 
   private static List<Problem> dedupe(List<Problem> problems) {
