@@ -25,6 +25,14 @@ public final class Names {
     return gateway + "/" + listener;
   }
 
+  /**
+   * The route configuration of the proxyless-gRPC API listeners of a gateway listener, when the
+   * listener's own holds routes gRPC clients reject (redirects, direct responses, URI templates).
+   */
+  public static String grpcRouteConfig(String gateway, String listener) {
+    return routeConfig(gateway, listener) + "|grpc";
+  }
+
   public static String hcmStatPrefix(String gateway, String listener) {
     return gateway + "_" + listener;
   }

@@ -214,7 +214,7 @@ public final class TranslationRun {
 
   private record Placement(Route route, String pattern, String vhost) {}
 
-  private record ApiCandidate(Gateway gateway, Listener listener, Set<String> pluginTypes) {}
+  private record ApiCandidate(Gateway gateway, Listener listener, Set<String> pluginTypes, RouteConfiguration routeConfig) {}
 
   private void translateListener(
       Gateway g, Listener l, int index, Map<String, io.envoyproxy.envoy.config.route.v3.Route> translated,
@@ -255,6 +255,7 @@ public final class TranslationRun {
       }
     }
     Set<String> usedTypes = new TreeSet<>();
+    Set<String> apiHosts = new TreeSet<>();
     RouteConfiguration.Builder rc = RouteConfiguration.newBuilder().setName(Names.routeConfig(g.name(), l.name()));
     for (String v : vhosts) {
       Map<String, RouteOrder.Entry> entries = new TreeMap<>();
@@ -289,13 +290,50 @@ public final class TranslationRun {
       }
       rc.addVirtualHosts(vh);
       if (HostPatterns.tier(v) == 0) {
-        apiCandidates.computeIfAbsent(v, k -> new ArrayList<>()).add(new ApiCandidate(g, l, usedTypes));
+        apiHosts.add(v);
       }
     }
-    out.addRoute(rc.build());
+    RouteConfiguration routeConfig = rc.build();
+    out.addRoute(routeConfig);
+    for (String v : apiHosts) {
+      apiCandidates.computeIfAbsent(v, k -> new ArrayList<>()).add(new ApiCandidate(g, l, usedTypes, routeConfig));
+    }
     HttpConnectionManager.Builder hcm = lt.hcm(g, l);
     addFilters(hcm, g, l, usedTypes, false);
     lt.listener(g, l, index, hcm.build(), List.copyOf(listenerHosts)).ifPresent(out::addListener);
+  }
+
+  /**
+   * The name of the route configuration for the listener's proxyless-gRPC API listeners. grpc-java
+   * rejects a whole RouteConfiguration when one route redirects, answers directly or matches a URI
+   * template ("unknown action type", "Unknown path match type"): not only that route, every host
+   * of the listener becomes unusable. Then the API listeners get a copy without those routes, named
+   * {@link Names#grpcRouteConfig}; otherwise the listener's own.
+   */
+  private String grpcRouteConfig(Gateway g, Listener l, RouteConfiguration rc) {
+    RouteConfiguration.Builder grpc = rc.toBuilder().setName(Names.grpcRouteConfig(g.name(), l.name()));
+    Set<String> dropped = new TreeSet<>();
+    for (VirtualHost.Builder vh : grpc.getVirtualHostsBuilderList()) {
+      List<io.envoyproxy.envoy.config.route.v3.Route> keep = new ArrayList<>();
+      for (io.envoyproxy.envoy.config.route.v3.Route r : vh.getRoutesList()) {
+        if (grpcCanUse(r)) {
+          keep.add(r);
+        } else {
+          dropped.add(r.getName());
+        }
+      }
+      vh.clearRoutes().addAllRoutes(keep);
+    }
+    if (dropped.isEmpty()) {
+      return rc.getName();
+    }
+    // No diagnostic: documented behaviour, and a warning on every redirect would drown real ones.
+    out.addRoute(grpc.build());
+    return grpc.getName();
+  }
+
+  private static boolean grpcCanUse(io.envoyproxy.envoy.config.route.v3.Route r) {
+    return r.hasRoute() && !r.getMatch().hasPathMatchPolicy();
   }
 
   /** The plugin document of {@code type} targeting exactly ({@code kind}, {@code name}): the first by name. */
@@ -344,8 +382,11 @@ public final class TranslationRun {
   }
 
   private void apiListeners(Map<String, List<ApiCandidate>> candidates) {
+    Map<String, String> grpcRouteConfigs = new TreeMap<>();
     candidates.forEach((host, list) -> {
       ApiCandidate c = list.get(0);
+      String routeConfig = grpcRouteConfigs.computeIfAbsent(
+          c.routeConfig().getName(), k -> grpcRouteConfig(c.gateway(), c.listener(), c.routeConfig()));
       if (list.size() > 1) {
         List<String> others = list.subList(1, list.size()).stream().map(x -> Names.listener(x.gateway().name(), x.listener().name())).toList();
         diags.warning(c.gateway().ref(), "spec.listeners",
@@ -354,7 +395,7 @@ public final class TranslationRun {
       }
       HttpConnectionManager.Builder hcm = HttpConnectionManager.newBuilder()
           .setStatPrefix(host)
-          .setRds(Rds.newBuilder().setConfigSource(Protos.ads()).setRouteConfigName(Names.routeConfig(c.gateway().name(), c.listener().name())));
+          .setRds(Rds.newBuilder().setConfigSource(Protos.ads()).setRouteConfigName(routeConfig));
       addFilters(hcm, c.gateway(), c.listener(), c.pluginTypes(), true);
       out.addListener(io.envoyproxy.envoy.config.listener.v3.Listener.newBuilder()
           .setName(host)
