@@ -125,4 +125,32 @@ class ClustersAndEndpointsTest {
     GatewayConfig c = TestConfigs.read(CONFIG);
     assertThat(Endpoints.fromStaticConfig(c).services()).containsExactly("unused");
   }
+
+  @Test
+  void grpcHealthCheckOnAnHttp1ServiceIsLeftOutWithAnError() {
+    String yaml = """
+        apiVersion: hango.io/v1alpha1
+        kind: Gateway
+        metadata: {name: g}
+        spec: {listeners: [{name: l, port: 80}]}
+        ---
+        apiVersion: hango.io/v1alpha1
+        kind: Route
+        metadata: {name: r}
+        spec: {gateway: g, forward: {destinations: [{service: plain}]}}
+        ---
+        apiVersion: hango.io/v1alpha1
+        kind: Service
+        metadata: {name: plain}
+        spec:
+          endpoints: [{address: 10.0.0.1, port: 80}]
+          trafficPolicy: {healthCheck: {active: {grpc: {}}}}
+        """;
+    Translation t = Translator.defaults().translate(TestConfigs.read(yaml), Endpoints.of(Map.of()));
+    // Envoy refuses a cluster whose gRPC health check has no HTTP/2 upstream: the whole cluster would be NACKed.
+    Cluster c = t.resources().clusters().stream().filter(x -> x.getName().equals("plain")).findFirst().orElseThrow();
+    assertThat(c.getHealthChecksList()).isEmpty();
+    assertThat(t.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+        "Service/plain: spec.trafficPolicy.healthCheck.active.grpc: gRPC health checks need an HTTP/2 service (protocol grpc or http2); health check left out");
+  }
 }

@@ -257,11 +257,13 @@ final class ClusterTranslator {
     } else if (probe instanceof ActiveHealthCheck.TcpProbe) {
       h.setTcpHealthCheck(HealthCheck.TcpHealthCheck.getDefaultInstance());
     } else if (probe instanceof ActiveHealthCheck.GrpcProbe gp) {
+      // Envoy rejects the whole cluster otherwise ("cluster must support HTTP/2 for gRPC healthchecking").
+      if (!s.spec().protocol().usesHttp2()) {
+        diags.error(ref, path + ".grpc", "gRPC health checks need an HTTP/2 service (protocol grpc or http2); health check left out");
+        return Optional.empty();
+      }
       HealthCheck.GrpcHealthCheck.Builder b = HealthCheck.GrpcHealthCheck.newBuilder().setAuthority(gp.authority().orElse(s.name()));
       gp.serviceName().ifPresent(b::setServiceName);
-      if (!s.spec().protocol().usesHttp2()) {
-        diags.warning(ref, path + ".grpc", "gRPC health checks need an HTTP/2 service (protocol grpc or http2)");
-      }
       h.setGrpcHealthCheck(b);
     }
     return Optional.of(h.build());
