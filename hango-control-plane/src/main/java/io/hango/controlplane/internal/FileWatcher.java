@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Watches config files and directories and calls back once per burst of changes.
+ * Watches config files and the config files directly inside directories, and calls back once per burst of changes.
  *
  * <p>It polls a fingerprint (path, size, modification time, checksum) of every config file rather than using
  * {@link java.nio.file.WatchService}: the JDK's watch service on Linux misses changes made through
@@ -76,7 +76,8 @@ public final class FileWatcher implements AutoCloseable {
     Map<String, String> out = new TreeMap<>();
     for (Path root : roots) {
       if (Files.isDirectory(root)) {
-        try (Stream<Path> s = Files.walk(root)) {
+        // Flat, like the config reader: files in subdirectories are not part of the config.
+        try (Stream<Path> s = Files.list(root)) {
           List<Path> files = new ArrayList<>();
           s.filter(FileWatcher::isConfigFile).forEach(files::add);
           for (Path f : files) {
