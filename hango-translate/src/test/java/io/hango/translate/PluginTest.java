@@ -52,6 +52,7 @@ class PluginTest {
       local-rate-limit | {rules: [{limit: {requests: 5, per: second}}, {limit: {requests: 5, per: second}}]} | spec.config.rules[1]: only one rule may have no headers (the default bucket)
       local-rate-limit | {rules: [{headers: [{name: x, regex: "a("}], limit: {requests: 1, per: day}}]} | spec.config.rules[0].headers[0].regex: not an RE2 regular expression: error parsing regexp: missing closing ): `a(`
       local-rate-limit | {rules: [{headers: [{exact: a}], limit: {requests: 1, per: day}}]} | spec.config.rules[0].headers[0].name: required
+      local-rate-limit | {rules: [{limit: {requests: 5, per: second}}], statusCode: 420} | spec.config.statusCode: 420 is not a status code Envoy can answer with (e.g. 429, 503)
       local-rate-limit | {rule: []}                                                     | spec.config.rule: unknown field; did you mean 'rules'? (known: rules, statusCode)
       cors             | {allowMethods: [GET]}                                          | spec.config.allowOrigins: at least one origin (allowOrigins or allowOriginRegex) is required
       cors             | {allowOrigins: ["*"], maxAge: 10}                              | spec.config.maxAge: must be a string

@@ -117,6 +117,11 @@ public final class LocalRateLimitPlugin implements HttpFilterPlugin {
       }
     }
     int status = f.integer(config, "statusCode", path, 400, 599, false).orElse(429);
+    if (StatusCode.forNumber(status) == null) {
+      // Envoy's HttpStatus takes only the codes its StatusCode enum names
+      f.error(path + ".statusCode", status + " is not a status code Envoy can answer with (e.g. 429, 503)");
+      status = 429;
+    }
     return new Config(rules, status);
   }
 
@@ -172,7 +177,7 @@ public final class LocalRateLimitPlugin implements HttpFilterPlugin {
           .setTokenBucket(bucket(r)));
     }
     if (c.statusCode() != 429) {
-      b.setStatus(HttpStatus.newBuilder().setCode(StatusCode.forNumber(c.statusCode()) == null ? StatusCode.TooManyRequests : StatusCode.forNumber(c.statusCode())));
+      b.setStatus(HttpStatus.newBuilder().setCode(StatusCode.forNumber(c.statusCode())));
     }
     return b.build();
   }
