@@ -41,6 +41,8 @@ public final class XdsEngine {
   private final ConcurrentHashMap<String, Set<XdsStream<?, ?, ?>>> byGroup = new ConcurrentHashMap<>();
   private final AtomicLong streamIds = new AtomicLong();
   private final AtomicInteger openStreams = new AtomicInteger();
+  /** Set by {@link #closeStreams}: later streams are refused, not left without an executor. */
+  private volatile Status closing;
 
   public XdsEngine(EngineSettings settings) {
     this.settings = settings;
@@ -74,6 +76,7 @@ public final class XdsEngine {
 
   /** Ends every stream, e.g. {@code UNAVAILABLE} on shutdown so clients fail over. */
   public void closeStreams(Status status) {
+    closing = status;
     streams.forEach(s -> s.shutdown(status));
   }
 
@@ -96,6 +99,11 @@ public final class XdsEngine {
     }
   }
 
+  /** Groups with at least one authorized stream (bookkeeping; for tests). */
+  int groupsWithStreams() {
+    return byGroup.size();
+  }
+
   /** Streams currently open (authorized or not). */
   public int openStreams() {
     return openStreams.get();
@@ -108,8 +116,7 @@ public final class XdsEngine {
     }
     SotwStream s =
         new SotwStream(this, streamIds.incrementAndGet(), fixedTypeUrl, responses, attributes(), method());
-    streams.add(s);
-    return s;
+    return added(s, responses);
   }
 
   StreamObserver<DeltaDiscoveryRequest> openDelta(
@@ -119,11 +126,30 @@ public final class XdsEngine {
     }
     DeltaStream s =
         new DeltaStream(this, streamIds.incrementAndGet(), fixedTypeUrl, responses, attributes(), method());
+    return added(s, responses);
+  }
+
+  /**
+   * Registers a new stream, unless {@link #closeStreams} ran meanwhile: it sets {@code closing}
+   * before it iterates, so a stream either is in that iteration or sees the flag here.
+   */
+  private <Q extends com.google.protobuf.Message> StreamObserver<Q> added(XdsStream<Q, ?, ?> s, StreamObserver<?> responses) {
     streams.add(s);
+    Status refused = closing;
+    if (refused != null && streams.remove(s)) {
+      streamEnded();
+      responses.onError(refused.asException());
+      return NoopObserver.instance();
+    }
     return s;
   }
 
   private boolean admit(StreamObserver<?> responses) {
+    Status refused = closing;
+    if (refused != null) {
+      responses.onError(refused.asException());
+      return false;
+    }
     if (openStreams.incrementAndGet() > settings.maxStreams()) {
       openStreams.decrementAndGet();
       responses.onError(
@@ -146,22 +172,40 @@ public final class XdsEngine {
   }
 
   void register(XdsStream<?, ?, ?> stream, String group) {
-    byGroup.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(stream);
+    // compute/computeIfPresent are atomic per key, so a set emptied (and dropped) by
+    // unregister is never the one a concurrent register adds to.
+    byGroup.compute(
+        group,
+        (g, members) -> {
+          Set<XdsStream<?, ?, ?>> m = members == null ? ConcurrentHashMap.newKeySet() : members;
+          m.add(stream);
+          return m;
+        });
     metrics.streamOpened();
   }
 
   void unregister(XdsStream<?, ?, ?> stream, String group) {
-    if (streams.remove(stream) && openStreams.decrementAndGet() == 0) {
+    if (streams.remove(stream)) {
+      streamEnded();
+    }
+    if (group != null) {
+      // Drop the group's entry with its last stream: with per-node groups, entries would
+      // otherwise accumulate for every node that ever connected.
+      byGroup.computeIfPresent(
+          group,
+          (g, members) -> {
+            members.remove(stream);
+            return members.isEmpty() ? null : members;
+          });
+      metrics.streamClosed();
+    }
+  }
+
+  private void streamEnded() {
+    if (openStreams.decrementAndGet() == 0) {
       synchronized (openStreams) {
         openStreams.notifyAll();
       }
-    }
-    if (group != null) {
-      Set<XdsStream<?, ?, ?>> members = byGroup.get(group);
-      if (members != null) {
-        members.remove(stream);
-      }
-      metrics.streamClosed();
     }
   }
 
