@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -39,6 +40,9 @@ class ProxylessGrpcTest {
           continue;
         }
         HttpConnectionManager hcm = l.getApiListener().getApiListener().unpack(HttpConnectionManager.class);
+        // grpc-java client filters: fault and router (RBAC is server-only: "is required but unsupported for client")
+        assertThat(hcm.getHttpFiltersList()).as(in.getFileName() + " " + l.getName())
+            .allMatch(f -> f.getIsOptional() || Set.of("envoy.filters.http.fault", "envoy.filters.http.router").contains(f.getName()));
         RouteConfiguration rc = rcs.get(hcm.getRds().getRouteConfigName());
         assertThat(rc).as(in.getFileName() + " " + l.getName()).isNotNull();
         for (VirtualHost vh : rc.getVirtualHostsList()) {

@@ -42,8 +42,10 @@ import java.util.List;
  * {@code envoy.filters.http.rbac} (no rules in the HCM, so no enforcement outside targeted
  * routes and hosts) with a per-route {@code RBACPerRoute} holding one policy (named after the
  * plugin document) with action DENY ({@code deny}) or ALLOW ({@code allow}), permission
- * {@code any}, one principal per entry ({@code remote_ip}, {@code header}, {@code url_path}). gRPC
- * clients implement RBAC, so it also runs on proxyless-gRPC API listeners.
+ * {@code any}, one principal per entry ({@code remote_ip}, {@code header}, {@code url_path}). Not
+ * on proxyless-gRPC API listeners: grpc-java implements RBAC on the server side only and rejects the
+ * whole client Listener that lists it ("is required but unsupported for client"); access control
+ * of gRPC calls is the called server's business.
  */
 public final class AccessControlPlugin implements HttpFilterPlugin {
 
@@ -62,11 +64,6 @@ public final class AccessControlPlugin implements HttpFilterPlugin {
   @Override
   public int order() {
     return HttpFilterOrder.ACCESS_CONTROL;
-  }
-
-  @Override
-  public boolean supportedByProxylessGrpc() {
-    return true;
   }
 
   @Override
