@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class XdsMetrics {
 
+  /** Tag value for type URLs that are neither well known nor served. */
+  static final String OTHER_TYPE = "other";
+
   private final MeterRegistry registry;
   private final AtomicInteger connected = new AtomicInteger();
   private final Timer pushLatency;
@@ -58,6 +61,9 @@ final class XdsMetrics {
   }
 
   static String shortName(String typeUrl) {
+    if (OTHER_TYPE.equals(typeUrl)) {
+      return OTHER_TYPE;
+    }
     return typeUrl.substring(typeUrl.lastIndexOf('.') + 1);
   }
 }

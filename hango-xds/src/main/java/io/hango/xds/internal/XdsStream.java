@@ -68,6 +68,12 @@ abstract class XdsStream<Q extends Message, R extends Message, S extends TypeSta
               })
           .thenComparing(Comparator.naturalOrder());
 
+  /**
+   * Distinct type URLs one stream may request. Real clients use the five well-known ones and
+   * a few more; a client inventing type URLs must not grow the per-stream state without bound.
+   */
+  static final int MAX_TYPES_PER_STREAM = 64;
+
   final XdsEngine engine;
   final long id;
   /** The type of a per-type service, or null on ADS. */
@@ -232,6 +238,14 @@ abstract class XdsStream<Q extends Message, R extends Message, S extends TypeSta
           true);
       return;
     }
+    if (!types.containsKey(typeUrl) && types.size() >= MAX_TYPES_PER_STREAM) {
+      terminate(
+          Status.RESOURCE_EXHAUSTED
+              .withDescription("more than " + MAX_TYPES_PER_STREAM + " resource types on one stream")
+              .asException(),
+          true);
+      return;
+    }
     String type = typeUrl;
     notifyListener(l -> l.onRequest(info, type, request));
     S state = types.computeIfAbsent(typeUrl, this::newState);
@@ -338,7 +352,7 @@ abstract class XdsStream<Q extends Message, R extends Message, S extends TypeSta
     responsesSent++;
     bytesSent += size;
     String typeUrl = typeUrlOfResponse(response);
-    engine.metrics().pushed(typeUrl, size);
+    engine.metrics().pushed(metricType(typeUrl), size);
     notifyListener(l -> l.onPush(info, typeUrl, versionOfResponse(response), response));
   }
 
@@ -366,6 +380,20 @@ abstract class XdsStream<Q extends Message, R extends Message, S extends TypeSta
     status = null;
   }
 
+  /**
+   * The type to tag a meter with: type URLs come from clients, so only well-known types and
+   * types the served snapshot has get their own meter; anything else counts as "other".
+   */
+  private String metricType(String typeUrl) {
+    if (TypeUrls.PUSH_ORDER.contains(typeUrl)) {
+      return typeUrl;
+    }
+    GroupSnapshot current = group == null ? null : engine.current(group);
+    return current != null && current.snapshot().typeUrls().contains(typeUrl)
+        ? typeUrl
+        : XdsMetrics.OTHER_TYPE;
+  }
+
   String nextNonce() {
     return Long.toString(++nonces);
   }
@@ -380,7 +408,7 @@ abstract class XdsStream<Q extends Message, R extends Message, S extends TypeSta
     s.versionNacked = version;
     s.lastNackMessage = message;
     s.lastNackAt = Instant.now();
-    engine.metrics().nacked(s.typeUrl);
+    engine.metrics().nacked(metricType(s.typeUrl));
     log.warn("xDS NACK from node '{}' for {} version {}: {}", node.getId(), s.typeUrl, version, message);
     notifyListener(l -> l.onNack(info, s.typeUrl, version, message));
   }
