@@ -55,6 +55,24 @@ class AbusiveClientTest {
   }
 
   @Test
+  void aFailureWhilePushingAPublishEndsTheStreamInsteadOfWedgingIt() {
+    fx.store().clear("default");
+    try (SotwXdsStream ads = fx.client.ads(XdsTestClient.node("garbage"))) {
+      // An empty resource name cannot be answered (no resource may have it); the failure
+      // surfaces only when the publish is pushed, on the actor, outside any request.
+      ads.request(TypeUrls.ENDPOINT, "");
+      ads.expectNoResponse(Duration.ofMillis(100));
+      fx.store().publish("default", basic());
+      assertThat(ads.awaitClosed(Duration.ofSeconds(3)).getCode()).isEqualTo(Status.Code.INTERNAL);
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    while (!fx.xds.status().nodes().isEmpty() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(fx.xds.status().nodes()).isEmpty();
+  }
+
+  @Test
   void aStreamCannotSubscribeToAnUnboundedNumberOfTypes() {
     try (SotwXdsStream ads = fx.client.ads(XdsTestClient.node("garbage"))) {
       for (int i = 0; i < 200; i++) {

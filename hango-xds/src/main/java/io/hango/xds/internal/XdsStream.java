@@ -212,10 +212,24 @@ abstract class XdsStream<Q extends Message, R extends Message, S extends TypeSta
 
   private void run(Runnable task) {
     try {
-      actor.execute(task);
+      actor.execute(() -> guarded(task));
     } catch (RejectedExecutionException e) {
       // The engine is closing; the stream goes away with the transport.
       log.debug("xDS stream {} dropped a task during shutdown", id);
+    }
+  }
+
+  /**
+   * Runs an actor task; a failure ends the stream with INTERNAL. Without this, an exception
+   * while pushing a publish would only be logged by the executor, leaving the stream open
+   * with its pending flags cleared: wedged, and never told.
+   */
+  private void guarded(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      log.error("xDS stream {} ({}) failed", id, node.getId(), e);
+      terminate(Status.INTERNAL.withDescription(e.toString()).asException(), true);
     }
   }
 
