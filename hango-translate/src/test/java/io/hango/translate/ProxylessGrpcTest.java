@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What proxyless gRPC clients are sent can be parsed by them: grpc-java (1.85) rejects a whole
  * RouteConfiguration when one route has a redirect or direct-response action or a path other than
- * prefix / path / safe_regex.
+ * prefix / path / safe_regex; and it reads an unset {@code case_sensitive} as false.
  */
 class ProxylessGrpcTest {
 
@@ -50,6 +50,10 @@ class ProxylessGrpcTest {
             String at = in.getFileName() + " " + rc.getName() + " " + route.getName();
             assertThat(route.hasRoute()).as(at + ": action").isTrue();
             assertThat(route.getMatch().hasPathMatchPolicy()).as(at + ": path_match_policy").isFalse();
+            // grpc-java takes an unset case_sensitive as false (Envoy: true)
+            if (route.getMatch().hasPrefix() || !route.getMatch().getPath().isEmpty()) {
+              assertThat(route.getMatch().hasCaseSensitive()).as(at + ": case_sensitive").isTrue();
+            }
             checked++;
           }
         }

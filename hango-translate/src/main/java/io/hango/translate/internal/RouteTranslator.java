@@ -136,8 +136,10 @@ final class RouteTranslator {
         diags.warning(ref, "spec.match.path.ignoreCase", "Envoy matches URI templates case-sensitively; ignoreCase is not applied");
       }
     }
-    if (path.ignoreCase() && (path instanceof PathMatcher.Exact || path instanceof PathMatcher.Prefix)) {
-      b.setCaseSensitive(BoolValue.of(false));
+    if (path instanceof PathMatcher.Exact || path instanceof PathMatcher.Prefix) {
+      // Explicit even when true (Envoy's default): grpc-java reads an unset case_sensitive as false
+      // and would match paths case-insensitively on proxyless-gRPC clients.
+      b.setCaseSensitive(BoolValue.of(!path.ignoreCase()));
     }
     if (!m.methods().isEmpty()) {
       Set<String> methods = new TreeSet<>();
