@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       TranslateCommand.class,
       BootstrapCommand.class,
       ServeCommand.class,
+      RouteCheckCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Examples:", "  hango validate examples/", "  hango validate --output json gateway.yaml routes/"})
