@@ -1,5 +1,7 @@
 package io.hango.controlplane;
 
+import io.hango.testkit.grpc.NamedGrpcBackends;
+
 import static io.hango.controlplane.TestConfigs.await;
 import static io.hango.controlplane.TestConfigs.docs;
 import static io.hango.controlplane.TestConfigs.endpoint;
@@ -38,7 +40,7 @@ class GrpcXdsClientModelEndToEndTest {
 
   @TempDir Path dir;
 
-  private GrpcBackends backends;
+  private NamedGrpcBackends backends;
   private ControlPlane cp;
   private XdsNameResolverProvider resolver;
   private ManagedChannel channel;
@@ -47,7 +49,7 @@ class GrpcXdsClientModelEndToEndTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    backends = GrpcBackends.start("blue", "green", "blue-2");
+    backends = NamedGrpcBackends.start("blue", "green", "blue-2");
     write(dir.resolve("gateway.yaml"), gateway());
     services = dir.resolve("services.yaml");
     routes = dir.resolve("routes.yaml");
@@ -176,7 +178,7 @@ class GrpcXdsClientModelEndToEndTest {
   }
 
   private String call(Map<String, String> headers) {
-    return GrpcBackends.call(channel, headers);
+    return NamedGrpcBackends.call(channel, headers);
   }
 
   private Set<String> callMany(int n) {

@@ -1,5 +1,7 @@
 package io.hango.xds;
 
+import io.hango.testkit.grpc.NamedGrpcBackends;
+
 import static io.hango.testkit.xds.XdsResponses.names;
 import static io.hango.xds.TestResources.basic;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,7 @@ class EmbeddingTest {
             .addService(
                 ServerServiceDefinition.builder("test.Who")
                     .addMethod(
-                        GrpcXdsClientEndToEndTest.WHO,
+                        NamedGrpcBackends.WHO,
                         ServerCalls.asyncUnaryCall(
                             (req, out) -> {
                               out.onNext("host");
@@ -51,7 +53,7 @@ class EmbeddingTest {
         ads.request(TypeUrls.CLUSTER);
         assertThat(names(ads.awaitResponse(TypeUrls.CLUSTER))).containsExactly("a", "b");
       }
-      assertThat(ClientCalls.blockingUnaryCall(channel, GrpcXdsClientEndToEndTest.WHO, CallOptions.DEFAULT, "?"))
+      assertThat(ClientCalls.blockingUnaryCall(channel, NamedGrpcBackends.WHO, CallOptions.DEFAULT, "?"))
           .isEqualTo("host");
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

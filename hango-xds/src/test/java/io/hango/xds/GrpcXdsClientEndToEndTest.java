@@ -1,5 +1,7 @@
 package io.hango.xds;
 
+import io.hango.testkit.grpc.NamedGrpcBackends;
+
 import static io.hango.xds.TestResources.apiListener;
 import static io.hango.xds.TestResources.cluster;
 import static io.hango.xds.TestResources.endpoints;
@@ -15,28 +17,12 @@ import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.envoyproxy.envoy.config.route.v3.WeightedCluster;
 import io.envoyproxy.envoy.type.matcher.v3.RegexMatcher;
 import io.envoyproxy.envoy.type.matcher.v3.StringMatcher;
-import io.grpc.CallOptions;
-import io.grpc.Channel;
-import io.grpc.ClientInterceptors;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
 import io.grpc.NameResolverRegistry;
-import io.grpc.Server;
-import io.grpc.ServerServiceDefinition;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.stub.ClientCalls;
-import io.grpc.stub.MetadataUtils;
-import io.grpc.stub.ServerCalls;
 import io.grpc.xds.XdsNameResolverProvider;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,41 +46,14 @@ class GrpcXdsClientEndToEndTest {
   private static final String HOST = "api.example.com";
   private static final String NODE_ID = "grpc-client-1";
 
-  /** A unary method every backend answers with its own name. */
-  static final MethodDescriptor<String, String> WHO =
-      MethodDescriptor.<String, String>newBuilder()
-          .setType(MethodDescriptor.MethodType.UNARY)
-          .setFullMethodName("test.Who/Name")
-          .setRequestMarshaller(StringMarshaller.INSTANCE)
-          .setResponseMarshaller(StringMarshaller.INSTANCE)
-          .build();
-
-  private final List<Server> backends = new ArrayList<>();
-  private final Map<String, Integer> ports = new HashMap<>();
+  private NamedGrpcBackends backends;
   private XdsServer xds;
   private XdsNameResolverProvider resolver;
   private ManagedChannel channel;
 
   @BeforeEach
   void setUp() throws IOException {
-    for (String name : List.of("blue", "green", "blue-2")) {
-      Server s =
-          NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-              .addService(
-                  ServerServiceDefinition.builder("test.Who")
-                      .addMethod(
-                          WHO,
-                          ServerCalls.asyncUnaryCall(
-                              (req, out) -> {
-                                out.onNext(name);
-                                out.onCompleted();
-                              }))
-                      .build())
-              .build()
-              .start();
-      backends.add(s);
-      ports.put(name, s.getPort());
-    }
+    backends = NamedGrpcBackends.start("blue", "green", "blue-2");
     xds = XdsServer.builder().host("127.0.0.1").port(0).debounce(Duration.ZERO, Duration.ZERO).build().start();
     Map<String, Object> bootstrap =
         Map.of(
@@ -117,9 +76,7 @@ class GrpcXdsClientEndToEndTest {
     }
     NameResolverRegistry.getDefaultRegistry().deregister(resolver);
     xds.shutdown(Duration.ofSeconds(2));
-    for (Server s : backends) {
-      s.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
+    backends.close();
   }
 
   @Test
@@ -194,11 +151,11 @@ class GrpcXdsClientEndToEndTest {
     assertThat(call(Map.of())).isEqualTo("blue");
 
     xds.snapshots()
-        .update("default", TypeUrls.ENDPOINT, Map.of("blue", endpoints("blue", ports.get("blue"), ports.get("blue-2"))), List.of());
+        .update("default", TypeUrls.ENDPOINT, Map.of("blue", endpoints("blue", backends.port("blue"), backends.port("blue-2"))), List.of());
     awaitTrue(() -> callMany(20).contains("blue-2") && callMany(20).contains("blue"));
 
     xds.snapshots()
-        .update("default", TypeUrls.ENDPOINT, Map.of("blue", endpoints("blue", ports.get("blue-2"))), List.of());
+        .update("default", TypeUrls.ENDPOINT, Map.of("blue", endpoints("blue", backends.port("blue-2"))), List.of());
     awaitTrue(() -> callMany(20).equals(List.of("blue-2")));
   }
 
@@ -237,8 +194,8 @@ class GrpcXdsClientEndToEndTest {
                 .add(routes)
                 .add(cluster("blue"))
                 .add(cluster("green"))
-                .add(endpoints("blue", ports.get("blue")))
-                .add(endpoints("green", ports.get("green")))
+                .add(endpoints("blue", backends.port("blue")))
+                .add(endpoints("green", backends.port("green")))
                 .build());
   }
 
@@ -274,11 +231,7 @@ class GrpcXdsClientEndToEndTest {
   }
 
   private String call(Map<String, String> headers) {
-    Metadata md = new Metadata();
-    headers.forEach((k, v) -> md.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
-    Channel c = ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(md));
-    return ClientCalls.blockingUnaryCall(
-        c, WHO, CallOptions.DEFAULT.withWaitForReady().withDeadlineAfter(10, TimeUnit.SECONDS), "who?");
+    return NamedGrpcBackends.call(channel, headers);
   }
 
   private List<String> callMany(int n) {
@@ -304,25 +257,6 @@ class GrpcXdsClientEndToEndTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError(e);
-      }
-    }
-  }
-
-  /** Strings as UTF-8 bytes: enough of a message format for a test service. */
-  enum StringMarshaller implements MethodDescriptor.Marshaller<String> {
-    INSTANCE;
-
-    @Override
-    public InputStream stream(String value) {
-      return new ByteArrayInputStream(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public String parse(InputStream stream) {
-      try {
-        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
     }
   }

@@ -1,4 +1,4 @@
-package io.hango.controlplane;
+package io.hango.testkit.grpc;
 
 import io.grpc.CallOptions;
 import io.grpc.Channel;
@@ -21,11 +21,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Real gRPC servers on loopback, each answering {@code test.Who/Name} with its own name. */
-final class GrpcBackends implements AutoCloseable {
+/**
+ * Real gRPC servers on loopback, each answering the unary method {@code test.Who/Name} with its
+ * own name: backends for end-to-end tests of xDS routing (which backend answered shows where a call
+ * was routed). Point a gateway config's endpoints at {@link #port(String)}, then {@link #call} through
+ * an xDS-resolved channel.
+ */
+public final class NamedGrpcBackends implements AutoCloseable {
 
   /** A unary method every backend answers with its own name. */
-  static final MethodDescriptor<String, String> WHO =
+  public static final MethodDescriptor<String, String> WHO =
       MethodDescriptor.<String, String>newBuilder()
           .setType(MethodDescriptor.MethodType.UNARY)
           .setFullMethodName("test.Who/Name")
@@ -35,9 +40,11 @@ final class GrpcBackends implements AutoCloseable {
 
   private final Map<String, Server> servers = new LinkedHashMap<>();
 
+  private NamedGrpcBackends() {}
+
   /** Starts one backend per name. */
-  static GrpcBackends start(String... names) throws IOException {
-    GrpcBackends b = new GrpcBackends();
+  public static NamedGrpcBackends start(String... names) throws IOException {
+    NamedGrpcBackends b = new NamedGrpcBackends();
     for (String name : names) {
       Server s =
           NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
@@ -58,12 +65,13 @@ final class GrpcBackends implements AutoCloseable {
     return b;
   }
 
-  int port(String name) {
+  /** The port of the backend named {@code name}. */
+  public int port(String name) {
     return servers.get(name).getPort();
   }
 
   /** One call of {@code test.Who/Name} with these headers; the name of the backend that answered. */
-  static String call(Channel channel, Map<String, String> headers) {
+  public static String call(Channel channel, Map<String, String> headers) {
     Metadata md = new Metadata();
     headers.forEach((k, v) -> md.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
     Channel c = ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(md));
@@ -79,7 +87,7 @@ final class GrpcBackends implements AutoCloseable {
   }
 
   /** Strings as UTF-8 bytes: enough of a message format for a test service. */
-  enum StringMarshaller implements MethodDescriptor.Marshaller<String> {
+  public enum StringMarshaller implements MethodDescriptor.Marshaller<String> {
     INSTANCE;
 
     @Override
