@@ -48,7 +48,16 @@ public final class ServerProcess {
     void close();
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      serve(args);
+    } catch (Throwable t) {
+      t.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void serve(String[] args) throws Exception {
     Map<String, String> opts = Args.parse(args);
     BenchResources resources = BenchResources.generate(
         Integer.parseInt(opts.getOrDefault("routes", "1000")),
