@@ -114,7 +114,8 @@ final class FieldPlan {
       return false;
     }
     String type = field.getMessageType().getFullName();
-    return !type.startsWith("google.protobuf.") || type.equals(ValidationEngine.ANY);
+    // Any is unpacked; Duration is checked against the range Envoy enforces on every duration.
+    return !type.startsWith("google.protobuf.") || type.equals(ValidationEngine.ANY) || type.equals(ValidationEngine.DURATION);
   }
 
   /** The check of single values of {@code element}'s type under {@code r}, or null if the rules ask for nothing. */

@@ -19,6 +19,9 @@ public final class ValidationEngine {
 
   private final TypeResolver resolver;
   private static final int MAX_CACHED_REGEXES = 100_000;
+  static final String DURATION = "google.protobuf.Duration";
+  /** Protobuf's largest Duration: 10,000 years. */
+  private static final long MAX_DURATION_SECONDS = 315_576_000_000L;
 
   private final ConcurrentHashMap<Descriptor, MessagePlan> plans = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> regexErrors = new ConcurrentHashMap<>();
@@ -45,6 +48,9 @@ public final class ValidationEngine {
   }
 
   private void validateMessage(Message m, ViolationSink sink) {
+    if (m.getDescriptorForType().getFullName().equals(DURATION)) {
+      checkEnvoyDuration(m, sink);
+    }
     MessagePlan plan = plan(m.getDescriptorForType());
     if (plan.disabled) {
       return;
@@ -68,6 +74,26 @@ public final class ValidationEngine {
         sink.error("regex.re2", "regex does not compile under RE2: " + error);
         path.pop();
       }
+    }
+  }
+
+  /**
+   * Envoy checks every Duration of every config, whatever the field's own rules say: negative
+   * values and values outside protobuf's range are rejected when the config is loaded
+   * ({@code MessageUtil::validateDurationFields}: "Expected positive duration" / "Duration
+   * out-of-range").
+   */
+  private static void checkEnvoyDuration(Message d, ViolationSink sink) {
+    Descriptor type = d.getDescriptorForType();
+    if (sink.hasErrorHere()) {
+      return; // the field's own duration rule already rejected this value
+    }
+    long seconds = (Long) d.getField(type.findFieldByName("seconds"));
+    int nanos = (Integer) d.getField(type.findFieldByName("nanos"));
+    if (seconds < 0 || nanos < 0) {
+      sink.error("duration.envoy_positive", "Envoy rejects negative durations (" + seconds + "s " + nanos + "ns)");
+    } else if (seconds > MAX_DURATION_SECONDS || nanos > 999_999_999) {
+      sink.error("duration.envoy_range", "duration out of protobuf's range (" + seconds + "s " + nanos + "ns)");
     }
   }
 

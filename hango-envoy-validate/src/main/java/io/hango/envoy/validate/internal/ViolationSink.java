@@ -38,6 +38,12 @@ public final class ViolationSink {
     return path;
   }
 
+  /** Whether an error was already reported at the current path. */
+  public boolean hasErrorHere() {
+    String here = path.render();
+    return out.stream().anyMatch(v -> v.severity() == Severity.ERROR && v.path().equals(here));
+  }
+
   /** Reports an error at the current path. */
   public void error(String rule, String message) {
     report(Severity.ERROR, path.render(), rule, message);
