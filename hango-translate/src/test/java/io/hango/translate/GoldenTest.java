@@ -48,6 +48,9 @@ class GoldenTest {
           "Route/half-bad: spec.forward.destinations[1].service: no Service named 'ghost'",
           "Route/no-gateway: spec.gateway: no Gateway named 'nowhere'; route left out",
           "warning: Route/other-host: spec.hosts: no listener of Gateway/edge serves the route's hosts; route not emitted"),
+      "forward-policies",
+      List.of(
+          "warning: Route/defaults: spec.forward.rewrite.autoHost: no effect: the destinations' endpoints are IP addresses without host names; the Host header is left as is"),
       "listeners-and-hosts",
       List.of(
           "warning: Gateway/edge: spec.listeners: host api.example.com is also served by edge/internal; its proxyless-gRPC API listener uses the routes of edge/public"),

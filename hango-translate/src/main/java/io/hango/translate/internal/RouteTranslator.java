@@ -236,6 +236,11 @@ final class RouteTranslator {
     f.retry().ifPresent(r -> a.setRetryPolicy(retry(r)));
     f.mirror().ifPresent(m -> mirror(ref, m).ifPresent(a::addRequestMirrorPolicies));
     f.rewrite().ifPresent(rw -> rewrite(ref, route, rw, a));
+    if (a.hasAutoHostRewrite() && keys.stream().noneMatch(k -> ClusterTranslator.usesDns(services.get(k.service())))) {
+      // Envoy swaps in the endpoint's host name only for DNS clusters (or EDS endpoints with a hostname, which Hango never sends)
+      diags.warning(ref, "spec.forward.rewrite.autoHost",
+          "no effect: the destinations' endpoints are IP addresses without host names; the Host header is left as is");
+    }
     hashOn(f, keys).ifPresent(h -> a.addHashPolicy(hashPolicy(h)));
     return Optional.of(a.build());
   }
