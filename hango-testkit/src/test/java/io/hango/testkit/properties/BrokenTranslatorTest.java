@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import io.hango.testkit.arbitraries.Feature;
+import io.hango.testkit.arbitraries.HangoArbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
 
 /**
@@ -22,22 +26,30 @@ import net.jqwik.api.Tuple.Tuple2;
  */
 class BrokenTranslatorTest {
   @Example
-  void swappingTwoRoutesOfEqualPriorityIsCaught() {
-    assertCaught(BrokenTranslatorTest::swapFirstEqualPriorityPair, 400);
+  void reversingRoutesOfEqualPriorityIsCaught() {
+    assertCaught(BrokenTranslatorTest::reverseEqualPriorityRuns, 100);
   }
 
   @Example
   void droppingTheEscapingOfRegexMetacharactersIsCaught() {
-    assertCaught(BrokenTranslatorTest::unescapePathRegexes, 150);
+    assertCaught(BrokenTranslatorTest::unescapePathRegexes, 100);
+  }
+
+  /** Routes without method, header or query conditions: they differ by path and host only, so they overlap a lot. */
+  static Arbitrary<Tuple2<GatewayConfig, List<TargetedRequest>>> overlappingRoutes() {
+    return HangoArbitraries.configs().routes(3, 8).services(1, 2).gateways(1, 1).maxListeners(1).conditions(0)
+        .without(Feature.PLUGINS, Feature.REGISTRIES, Feature.GATEWAY_SETTINGS, Feature.TRAFFIC_POLICIES)
+        .flatMap(c -> HangoArbitraries.requestsFor(c).list().ofSize(20).map(rs -> Tuple.of(c, rs)))
+        .withoutEdgeCases();
   }
 
   private static void assertCaught(BiFunction<GatewayConfig, EnvoyResources, EnvoyResources> breakIt, int configs) {
     List<Tuple2<GatewayConfig, List<TargetedRequest>>> samples =
-        RoutingProperties.configsWithRequests().sampleStream().limit(configs).toList();
+        overlappingRoutes().sampleStream().limit(configs).toList();
     int caught = 0;
     RoutingCheck.Mismatch example = null;
     for (Tuple2<GatewayConfig, List<TargetedRequest>> s : samples) {
-      EnvoyResources good = TranslationProperties.translate(s.get1()).resources();
+      EnvoyResources good = TranslationPropertiesTest.translate(s.get1()).resources();
       assertThat(RoutingCheck.check(s.get1(), good, s.get2())).as("the real translation agrees").isEmpty();
       List<RoutingCheck.Mismatch> found = RoutingCheck.check(s.get1(), breakIt.apply(s.get1(), good), s.get2());
       if (!found.isEmpty()) {
@@ -49,18 +61,17 @@ class BrokenTranslatorTest {
     assertThat(caught).as("configs where the broken translation is caught").isPositive();
   }
 
-  /** Broken rule: in every virtual host, the first two adjacent routes with equal priority change places. */
-  static EnvoyResources swapFirstEqualPriorityPair(GatewayConfig config, EnvoyResources r) {
+  /** Broken rule: in every virtual host, each run of adjacent routes with equal priority is reversed. */
+  static EnvoyResources reverseEqualPriorityRuns(GatewayConfig config, EnvoyResources r) {
     Map<String, Integer> priority = config.routes().stream()
         .collect(Collectors.toMap(io.hango.model.route.Route::name, x -> x.spec().priority()));
     return withRoutes(r, vh -> {
       List<Route> routes = new ArrayList<>(vh.getRoutesList());
-      for (int i = 0; i + 1 < routes.size(); i++) {
-        if (priority.get(routes.get(i).getName()).equals(priority.get(routes.get(i + 1).getName()))) {
-          Route first = routes.get(i);
-          routes.set(i, routes.get(i + 1));
-          routes.set(i + 1, first);
-          break;
+      int start = 0;
+      for (int i = 1; i <= routes.size(); i++) {
+        if (i == routes.size() || !priority.get(routes.get(i).getName()).equals(priority.get(routes.get(start).getName()))) {
+          java.util.Collections.reverse(routes.subList(start, i));
+          start = i;
         }
       }
       return vh.toBuilder().clearRoutes().addAllRoutes(routes).build();

@@ -19,7 +19,7 @@ import net.jqwik.api.statistics.Statistics;
  * The key property: for generated configs and requests aimed at them, the route simulator over the
  * translated route configurations picks the same route and destination as {@link ModelRouter}.
  */
-class RoutingProperties {
+class RoutingPropertiesTest {
   static final int REQUESTS_PER_CONFIG = 20;
 
   /** Small configs (routing is what matters here), each with requests aimed at it. */
@@ -39,7 +39,7 @@ class RoutingProperties {
   void simulatorAgreesWithTheModel(@ForAll("routed") Tuple2<GatewayConfig, List<TargetedRequest>> input) {
     GatewayConfig config = input.get1();
     List<RoutingCheck.Mismatch> mismatches = RoutingCheck.check(config,
-        TranslationProperties.translate(config).resources(), input.get2());
+        TranslationPropertiesTest.translate(config).resources(), input.get2());
     long routed = input.get2().stream()
         .filter(r -> !ModelRouter.route(config, r.gateway(), r.listener(), r.request()).kind().equals("NO_ROUTE")).count();
     Statistics.label("requests that match a route").collect(routed * 10 / REQUESTS_PER_CONFIG * 10 + "%");
