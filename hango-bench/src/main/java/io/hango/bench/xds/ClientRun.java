@@ -28,6 +28,8 @@ final class ClientRun {
   final AtomicLong errors = new AtomicLong();
   final ResourceNames names = new ResourceNames();
   volatile boolean updating;
+  private final long startNanos = System.nanoTime();
+  private final java.util.concurrent.ConcurrentLinkedQueue<Long> syncNanos = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   ClientRun(int clients) {
     this.synced = new CountDownLatch(clients);
@@ -36,6 +38,18 @@ final class ClientRun {
 
   static Node node(int i) {
     return Node.newBuilder().setId("bench-client-" + i).setCluster("bench").build();
+  }
+
+  /** Records that a client has synced (ACKed all four types) and counts it down. */
+  void synced() {
+    syncNanos.add(System.nanoTime() - startNanos);
+    synced.countDown();
+  }
+
+  /** Median and maximum time to sync of the clients that synced, in ms, for the notes. */
+  String syncSpread() {
+    long[] t = syncNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    return t.length == 0 ? "" : String.format("client sync p50 %d ms, max %d ms", t[t.length / 2] / 1_000_000, t[t.length - 1] / 1_000_000);
   }
 
   void countResponse(int bytes) {

@@ -81,7 +81,7 @@ final class DeltaClient implements StreamObserver<DeltaDiscoveryResponse> {
     acked.add(type);
     if (!synced && acked.containsAll(ClientRun.ALL)) {
       synced = true;
-      run.synced.countDown();
+      run.synced();
     }
     if (!converged && edsUpdated && rdsUpdated) {
       converged = true;

@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  *
  * <p>Usage: {@code LoadHarness [--clients 100,1000] [--mode sotw,delta] [--server hango,jcp]
  * [--routes 1000] [--services 1000] [--channels 4] [--timeout-seconds 180] [--server-heap 2g]
- * [--repeat 1]}
+ * [--repeat 1] [--warmup-runs 1]}
  */
 public final class LoadHarness {
 
@@ -51,7 +51,7 @@ public final class LoadHarness {
   record Result(
       String server, String mode, int clients, long syncedClients, double initialMillis,
       long convergedClients, double updateMillis, long initialBytes, long updateBytes,
-      long peakHeap, long peakRssKb, long errors, String loadAverage) {}
+      long peakHeap, long peakRssKb, long errors, String loadAverage, String spread) {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = Args.parse(args);
@@ -62,6 +62,14 @@ public final class LoadHarness {
     String[] modes = opts.getOrDefault("mode", "sotw,delta").split(",");
     String[] servers = opts.getOrDefault("server", "hango,jcp").split(",");
     int repeat = Integer.parseInt(opts.getOrDefault("repeat", "1"));
+    // The first run of a fresh harness JVM also measures the JIT warm-up of the clients (it was
+    // 2-4x slower than the same row later): run the first row once and throw its result away.
+    int warmups = Integer.parseInt(opts.getOrDefault("warmup-runs", "1"));
+    for (int i = 0; i < warmups; i++) {
+      Result r = run(servers[0].trim(), modes[0].trim(), clients.get(0), opts);
+      System.out.print("warm-up, discarded: ");
+      print(System.out, List.of(r), false);
+    }
     Map<String, List<Result>> results = new LinkedHashMap<>();
     for (int round = 0; round < repeat; round++) {
       for (int n : clients) {
@@ -90,7 +98,7 @@ public final class LoadHarness {
         (long) median(runs, r -> r.initialBytes()), (long) median(runs, r -> r.updateBytes()),
         (long) median(runs, r -> r.peakHeap()), (long) median(runs, r -> r.peakRssKb()),
         runs.stream().mapToLong(Result::errors).sum(),
-        runs.stream().map(Result::loadAverage).collect(Collectors.joining("/")));
+        runs.stream().map(Result::loadAverage).collect(Collectors.joining("/")), "");
   }
 
   private static double median(List<Result> runs, ToDoubleFunction<Result> metric) {
@@ -162,7 +170,7 @@ public final class LoadHarness {
       command(in, out, process, "EXIT", "BYE", timeout);
       return new Result(
           server, mode, n, n - run.synced.getCount(), initialMillis, n - run.converged.getCount(), updateMillis,
-          run.initialBytes.get(), run.updateBytes.get(), Long.parseLong(stats[1]), rss, errors, loadAverage);
+          run.initialBytes.get(), run.updateBytes.get(), Long.parseLong(stats[1]), rss, errors, loadAverage, run.syncSpread());
     } finally {
       open.forEach(ManagedChannel::shutdownNow);
       executor.shutdownNow();
@@ -252,7 +260,7 @@ public final class LoadHarness {
       String notes = (r.syncedClients() < r.clients() ? "only " + r.syncedClients() + " synced; " : "")
           + (r.convergedClients() < r.clients() ? "only " + r.convergedClients() + " converged; " : "")
           + (r.errors() > 0 ? r.errors() + " stream errors; " : "")
-          + "load " + r.loadAverage();
+          + "load " + r.loadAverage() + (r.spread().isEmpty() ? "" : "; " + r.spread());
       out.printf("| %d | %s | %s | %.0f | %.0f | %.1f | %.2f | %.0f | %.0f | %s |%n",
           r.clients(), r.mode(), r.server().equals("jcp") ? "java-control-plane" : r.server(),
           r.initialMillis(), r.updateMillis(), r.initialBytes() / 1048576.0, r.updateBytes() / 1048576.0,

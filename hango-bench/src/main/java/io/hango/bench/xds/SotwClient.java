@@ -76,7 +76,7 @@ final class SotwClient implements StreamObserver<DiscoveryResponse> {
     acked.add(type);
     if (!synced && acked.containsAll(ClientRun.ALL)) {
       synced = true;
-      run.synced.countDown();
+      run.synced();
     }
     if (!converged && edsUpdated && rdsUpdated) {
       converged = true;
