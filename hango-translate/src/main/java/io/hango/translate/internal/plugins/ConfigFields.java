@@ -1,5 +1,7 @@
 package io.hango.translate.internal.plugins;
 
+import io.hango.model.internal.Suggestions;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.re2j.Pattern;
@@ -43,15 +45,7 @@ final class ConfigFields {
           return;
         }
       }
-      String hint = "";
-      int best = Integer.MAX_VALUE;
-      for (String k : known) {
-        int d = distance(f.toLowerCase(), k.toLowerCase());
-        if (d < best && d <= Math.max(2, k.length() / 3)) {
-          best = d;
-          hint = "; did you mean '" + k + "'?";
-        }
-      }
+      String hint = Suggestions.hint(f, java.util.List.of(known));
       error(path + "." + f, "unknown field" + hint + " (known: " + String.join(", ", known) + ")");
     });
   }
@@ -218,22 +212,4 @@ final class ConfigFields {
     return Optional.of(new NamedMatch(name, set.get(0), invert));
   }
 
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
 }
