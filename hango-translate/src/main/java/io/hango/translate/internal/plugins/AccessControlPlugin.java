@@ -1,5 +1,9 @@
 package io.hango.translate.internal.plugins;
 
+import io.hango.model.plugin.Plugin;
+
+import com.google.protobuf.Message;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.net.InetAddresses;
@@ -10,14 +14,8 @@ import io.envoyproxy.envoy.config.rbac.v3.Principal;
 import io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBAC;
 import io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBACPerRoute;
 import io.envoyproxy.envoy.type.matcher.v3.PathMatcher;
-import io.hango.model.validation.Problem;
 import io.hango.translate.internal.Protos;
-import io.hango.translate.spi.AttachmentContext;
-import io.hango.translate.spi.HcmContext;
 import io.hango.translate.spi.HttpFilterOrder;
-import io.hango.translate.spi.HttpFilterPlugin;
-import io.hango.translate.spi.RouteContext;
-import io.hango.translate.spi.VirtualHostContext;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,33 +45,26 @@ import java.util.List;
  * whole client Listener that lists it ("is required but unsupported for client"); access control
  * of gRPC calls is the called server's business.
  */
-public final class AccessControlPlugin implements HttpFilterPlugin {
+public final class AccessControlPlugin extends PerRouteConfigPlugin<AccessControlPlugin.Config> {
 
   record Config(boolean white, List<Principal> principals) {}
 
-  @Override
-  public String type() {
-    return "access-control";
+  public AccessControlPlugin() {
+    super("access-control", "envoy.filters.http.rbac", HttpFilterOrder.ACCESS_CONTROL);
   }
 
   @Override
-  public String filterName() {
-    return "envoy.filters.http.rbac";
+  Message hcmConfig() {
+    return RBAC.getDefaultInstance();
   }
 
   @Override
-  public int order() {
-    return HttpFilterOrder.ACCESS_CONTROL;
+  Message perFilterConfig(Plugin plugin, Config config) {
+    return perRoute(plugin.name(), config);
   }
 
   @Override
-  public List<Problem> validate(ObjectNode config, String pathPrefix) {
-    ConfigFields f = new ConfigFields();
-    parse(config, pathPrefix, f);
-    return f.problems();
-  }
-
-  static Config parse(ObjectNode config, String path, ConfigFields f) {
+  Config parse(ObjectNode config, String path, ConfigFields f) {
     f.known(config, path, "deny", "allow");
     if (config.has("deny") == config.has("allow")) {
       f.error(path, config.has("deny") ? "needs only one of deny, allow" : "needs one of deny (black list), allow (white list)");
@@ -141,25 +132,6 @@ public final class AccessControlPlugin implements HttpFilterPlugin {
       }
     }
     return CidrRange.newBuilder().setAddressPrefix(parts[0]).setPrefixLen(Protos.u32(len)).build();
-  }
-
-  @Override
-  public void patchHcm(HcmContext ctx) {
-    ctx.addHttpFilter(filterName(), RBAC.getDefaultInstance());
-  }
-
-  @Override
-  public void patchVirtualHost(VirtualHostContext ctx) {
-    apply(ctx);
-  }
-
-  @Override
-  public void patchRoute(RouteContext ctx) {
-    apply(ctx);
-  }
-
-  private static void apply(AttachmentContext ctx) {
-    ctx.setPerFilterConfig(perRoute(ctx.plugin().name(), parse(ctx.pluginConfig(), "spec.config", new ConfigFields())));
   }
 
   static RBACPerRoute perRoute(String policyName, Config c) {

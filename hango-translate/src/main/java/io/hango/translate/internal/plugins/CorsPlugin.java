@@ -1,5 +1,9 @@
 package io.hango.translate.internal.plugins;
 
+import io.hango.model.plugin.Plugin;
+
+import com.google.protobuf.Message;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.BoolValue;
 import com.google.re2j.Pattern;
@@ -8,13 +12,7 @@ import io.envoyproxy.envoy.extensions.filters.http.cors.v3.Cors;
 import io.envoyproxy.envoy.extensions.filters.http.cors.v3.CorsPolicy;
 import io.envoyproxy.envoy.type.matcher.v3.RegexMatcher;
 import io.envoyproxy.envoy.type.matcher.v3.StringMatcher;
-import io.hango.model.validation.Problem;
-import io.hango.translate.spi.AttachmentContext;
-import io.hango.translate.spi.HcmContext;
 import io.hango.translate.spi.HttpFilterOrder;
-import io.hango.translate.spi.HttpFilterPlugin;
-import io.hango.translate.spi.RouteContext;
-import io.hango.translate.spi.VirtualHostContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -36,34 +34,27 @@ import java.util.Optional;
  * <p>At least one origin (exact or regex). Envoy: {@code envoy.filters.http.cors} in the HCM and a
  * per-route {@code CorsPolicy}. Not implemented by gRPC clients.
  */
-public final class CorsPlugin implements HttpFilterPlugin {
+public final class CorsPlugin extends PerRouteConfigPlugin<CorsPlugin.Config> {
 
   record Config(List<String> origins, List<String> originRegexes, List<String> methods, List<String> headers,
       List<String> expose, Optional<Duration> maxAge, Optional<Boolean> credentials) {}
 
-  @Override
-  public String type() {
-    return "cors";
+  public CorsPlugin() {
+    super("cors", "envoy.filters.http.cors", HttpFilterOrder.CORS);
   }
 
   @Override
-  public String filterName() {
-    return "envoy.filters.http.cors";
+  Message hcmConfig() {
+    return Cors.getDefaultInstance();
   }
 
   @Override
-  public int order() {
-    return HttpFilterOrder.CORS;
+  Message perFilterConfig(Plugin plugin, Config config) {
+    return policy(config);
   }
 
   @Override
-  public List<Problem> validate(ObjectNode config, String pathPrefix) {
-    ConfigFields f = new ConfigFields();
-    parse(config, pathPrefix, f);
-    return f.problems();
-  }
-
-  static Config parse(ObjectNode config, String path, ConfigFields f) {
+  Config parse(ObjectNode config, String path, ConfigFields f) {
     f.known(config, path, "allowOrigins", "allowOriginRegex", "allowMethods", "allowHeaders", "exposeHeaders", "maxAge", "allowCredentials");
     List<String> origins = f.strings(config, "allowOrigins", path);
     List<String> regexes = f.strings(config, "allowOriginRegex", path);
@@ -79,25 +70,6 @@ public final class CorsPlugin implements HttpFilterPlugin {
     }
     return new Config(origins, regexes, f.strings(config, "allowMethods", path), f.strings(config, "allowHeaders", path),
         f.strings(config, "exposeHeaders", path), f.duration(config, "maxAge", path, false), f.bool(config, "allowCredentials", path));
-  }
-
-  @Override
-  public void patchHcm(HcmContext ctx) {
-    ctx.addHttpFilter(filterName(), Cors.getDefaultInstance());
-  }
-
-  @Override
-  public void patchVirtualHost(VirtualHostContext ctx) {
-    apply(ctx);
-  }
-
-  @Override
-  public void patchRoute(RouteContext ctx) {
-    apply(ctx);
-  }
-
-  private static void apply(AttachmentContext ctx) {
-    ctx.setPerFilterConfig(policy(parse(ctx.pluginConfig(), "spec.config", new ConfigFields())));
   }
 
   static CorsPolicy policy(Config c) {

@@ -1,19 +1,16 @@
 package io.hango.translate.internal.plugins;
 
+import io.hango.model.plugin.Plugin;
+
+import com.google.protobuf.Message;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.envoyproxy.envoy.extensions.filters.common.fault.v3.FaultDelay;
 import io.envoyproxy.envoy.extensions.filters.http.fault.v3.FaultAbort;
 import io.envoyproxy.envoy.extensions.filters.http.fault.v3.HTTPFault;
-import io.hango.model.validation.Problem;
 import io.hango.translate.internal.Protos;
-import io.hango.translate.spi.AttachmentContext;
-import io.hango.translate.spi.HcmContext;
 import io.hango.translate.spi.HttpFilterOrder;
-import io.hango.translate.spi.HttpFilterPlugin;
-import io.hango.translate.spi.RouteContext;
-import io.hango.translate.spi.VirtualHostContext;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,7 +26,7 @@ import java.util.Optional;
  * {@code envoy.filters.http.fault} (empty in the HCM) with a per-route {@code HTTPFault}. gRPC
  * clients implement it, so it also runs on proxyless-gRPC API listeners.
  */
-public final class FaultPlugin implements HttpFilterPlugin {
+public final class FaultPlugin extends PerRouteConfigPlugin<FaultPlugin.Config> {
 
   record Abort(double percent, Optional<Integer> status, Optional<Integer> grpcStatus) {}
 
@@ -38,33 +35,26 @@ public final class FaultPlugin implements HttpFilterPlugin {
   record Config(Optional<Abort> abort, Optional<Delay> delay) {}
 
   @Override
-  public String type() {
-    return "fault";
-  }
-
-  @Override
-  public String filterName() {
-    return "envoy.filters.http.fault";
-  }
-
-  @Override
-  public int order() {
-    return HttpFilterOrder.FAULT;
-  }
-
-  @Override
   public boolean supportedByProxylessGrpc() {
     return true;
   }
 
-  @Override
-  public List<Problem> validate(ObjectNode config, String pathPrefix) {
-    ConfigFields f = new ConfigFields();
-    parse(config, pathPrefix, f);
-    return f.problems();
+  public FaultPlugin() {
+    super("fault", "envoy.filters.http.fault", HttpFilterOrder.FAULT);
   }
 
-  static Config parse(ObjectNode config, String path, ConfigFields f) {
+  @Override
+  Message hcmConfig() {
+    return HTTPFault.getDefaultInstance();
+  }
+
+  @Override
+  Message perFilterConfig(Plugin plugin, Config config) {
+    return fault(config);
+  }
+
+  @Override
+  Config parse(ObjectNode config, String path, ConfigFields f) {
     f.known(config, path, "abort", "delay");
     Optional<Abort> abort = f.object(config, "abort", path, false).flatMap(a -> {
       String at = path + ".abort";
@@ -88,25 +78,6 @@ public final class FaultPlugin implements HttpFilterPlugin {
       f.error(path, "needs abort, delay or both");
     }
     return new Config(abort, delay);
-  }
-
-  @Override
-  public void patchHcm(HcmContext ctx) {
-    ctx.addHttpFilter(filterName(), HTTPFault.getDefaultInstance());
-  }
-
-  @Override
-  public void patchVirtualHost(VirtualHostContext ctx) {
-    apply(ctx);
-  }
-
-  @Override
-  public void patchRoute(RouteContext ctx) {
-    apply(ctx);
-  }
-
-  private static void apply(AttachmentContext ctx) {
-    ctx.setPerFilterConfig(fault(parse(ctx.pluginConfig(), "spec.config", new ConfigFields())));
   }
 
   static HTTPFault fault(Config c) {

@@ -1,5 +1,9 @@
 package io.hango.translate.internal.plugins;
 
+import io.hango.model.plugin.Plugin;
+
+import com.google.protobuf.Message;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.envoyproxy.envoy.config.core.v3.RuntimeFractionalPercent;
@@ -11,14 +15,8 @@ import io.envoyproxy.envoy.type.v3.FractionalPercent;
 import io.envoyproxy.envoy.type.v3.HttpStatus;
 import io.envoyproxy.envoy.type.v3.StatusCode;
 import io.envoyproxy.envoy.type.v3.TokenBucket;
-import io.hango.model.validation.Problem;
 import io.hango.translate.internal.Protos;
-import io.hango.translate.spi.AttachmentContext;
-import io.hango.translate.spi.HcmContext;
 import io.hango.translate.spi.HttpFilterOrder;
-import io.hango.translate.spi.HttpFilterPlugin;
-import io.hango.translate.spi.RouteContext;
-import io.hango.translate.spi.VirtualHostContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +43,7 @@ import java.util.Optional;
  * request matching a header rule consumes only that rule's bucket. Without a default rule the
  * default bucket is unlimited. Not implemented by gRPC clients.
  */
-public final class LocalRateLimitPlugin implements HttpFilterPlugin {
+public final class LocalRateLimitPlugin extends PerRouteConfigPlugin<LocalRateLimitPlugin.Config> {
 
   static final String STAT_PREFIX = "http_local_rate_limiter";
   private static final Map<String, Duration> UNITS =
@@ -55,29 +53,22 @@ public final class LocalRateLimitPlugin implements HttpFilterPlugin {
 
   record Config(List<Rule> rules, int statusCode) {}
 
-  @Override
-  public String type() {
-    return "local-rate-limit";
+  public LocalRateLimitPlugin() {
+    super("local-rate-limit", "envoy.filters.http.local_ratelimit", HttpFilterOrder.LOCAL_RATE_LIMIT);
   }
 
   @Override
-  public String filterName() {
-    return "envoy.filters.http.local_ratelimit";
+  Message hcmConfig() {
+    return LocalRateLimit.newBuilder().setStatPrefix(STAT_PREFIX).build();
   }
 
   @Override
-  public int order() {
-    return HttpFilterOrder.LOCAL_RATE_LIMIT;
+  Message perFilterConfig(Plugin plugin, Config config) {
+    return perRoute(config);
   }
 
   @Override
-  public List<Problem> validate(ObjectNode config, String pathPrefix) {
-    ConfigFields f = new ConfigFields();
-    parse(config, pathPrefix, f);
-    return f.problems();
-  }
-
-  static Config parse(ObjectNode config, String path, ConfigFields f) {
+  Config parse(ObjectNode config, String path, ConfigFields f) {
     f.known(config, path, "rules", "statusCode");
     List<JsonNode> items = f.list(config, "rules", path);
     if (items.isEmpty() && f.problems().isEmpty()) {
@@ -123,25 +114,6 @@ public final class LocalRateLimitPlugin implements HttpFilterPlugin {
       status = 429;
     }
     return new Config(rules, status);
-  }
-
-  @Override
-  public void patchHcm(HcmContext ctx) {
-    ctx.addHttpFilter(filterName(), LocalRateLimit.newBuilder().setStatPrefix(STAT_PREFIX).build());
-  }
-
-  @Override
-  public void patchVirtualHost(VirtualHostContext ctx) {
-    apply(ctx);
-  }
-
-  @Override
-  public void patchRoute(RouteContext ctx) {
-    apply(ctx);
-  }
-
-  private static void apply(AttachmentContext ctx) {
-    ctx.setPerFilterConfig(perRoute(parse(ctx.pluginConfig(), "spec.config", new ConfigFields())));
   }
 
   static LocalRateLimit perRoute(Config c) {
