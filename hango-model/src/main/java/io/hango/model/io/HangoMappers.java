@@ -24,9 +24,13 @@ import java.time.Duration;
 
 /**
  * The Jackson mappers that read and write the model: durations as {@code 5s}, absent optionals and
- * empty collections left out, unknown fields rejected, enums matched case-insensitively.
+ * empty collections left out (empty strings kept), unknown fields rejected, enums matched case-insensitively.
  */
 public final class HangoMappers {
+
+  /** Empty collections are left out; their entries are kept even when empty strings. */
+  private static final JsonInclude.Value COLLECTIONS =
+      JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_ABSENT);
 
   private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
   private static final ObjectMapper YAML =
@@ -72,7 +76,12 @@ public final class HangoMappers {
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-        .serializationInclusion(JsonInclude.Include.NON_EMPTY);
+        // Leave out what is absent, and empty lists and maps, but keep empty strings: an empty
+        // header value or body is a value, and must survive a write/read round trip.
+        .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+        .withConfigOverride(java.util.List.class, o -> o.setInclude(COLLECTIONS))
+        .withConfigOverride(java.util.Set.class, o -> o.setInclude(COLLECTIONS))
+        .withConfigOverride(java.util.Map.class, o -> o.setInclude(COLLECTIONS));
   }
 
   private static final class DurationSerializer extends JsonSerializer<Duration> {
