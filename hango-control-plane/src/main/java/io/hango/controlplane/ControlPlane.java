@@ -204,6 +204,10 @@ public final class ControlPlane implements AutoCloseable {
       ConfigPipeline.Plan plan = result.plan().get();
       if (served != null && plan.version().equals(served.version())) {
         synchronized (stateLock) {
+          if (lastOutcome != null && lastOutcome.result() == ReloadOutcome.Result.REJECTED) {
+            // The file was fixed back to what is served: say so, or the last thing logged is an error.
+            log.info("config from {} is valid again; still serving version {} (unchanged)", source.describe(), plan.version());
+          }
           served = plan;
           return outcome(ReloadOutcome.Result.UNCHANGED, plan.warnings());
         }
