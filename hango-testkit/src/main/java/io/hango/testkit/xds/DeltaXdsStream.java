@@ -6,9 +6,6 @@ import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryResponse;
 import io.envoyproxy.envoy.service.discovery.v3.Resource;
 import io.grpc.ClientCall;
-import io.grpc.stub.ClientCalls;
-import io.grpc.stub.StreamObserver;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,54 +18,27 @@ import java.util.TreeMap;
  *
  * <p>Thread-safe. Closing cancels the stream.
  */
-public final class DeltaXdsStream implements AutoCloseable {
+public final class DeltaXdsStream extends XdsTestStream<DeltaDiscoveryRequest, DeltaDiscoveryResponse, DeltaXdsStream> {
 
-  private final ClientCall<DeltaDiscoveryRequest, DeltaDiscoveryResponse> call;
-  private final StreamObserver<DeltaDiscoveryRequest> requests;
-  private final ResponseInbox<DeltaDiscoveryResponse> inbox =
-      new ResponseInbox<>(
-          r -> r.getTypeUrl() + XdsResponses.names(r) + "-" + r.getRemovedResourcesList());
   private final Node node;
   private final Map<String, Map<String, String>> held = new HashMap<>();
-  private volatile boolean autoAck;
 
   DeltaXdsStream(ClientCall<DeltaDiscoveryRequest, DeltaDiscoveryResponse> call, Node node) {
-    this.call = call;
+    super(call, DeltaDiscoveryResponse::getTypeUrl, r -> r.getTypeUrl() + XdsResponses.names(r) + "-" + r.getRemovedResourcesList());
     this.node = node;
-    this.requests =
-        ClientCalls.asyncBidiStreamingCall(
-            call,
-            new StreamObserver<>() {
-              @Override
-              public void onNext(DeltaDiscoveryResponse r) {
-                synchronized (DeltaXdsStream.this) {
-                  Map<String, String> view = held.computeIfAbsent(r.getTypeUrl(), t -> new TreeMap<>());
-                  for (Resource res : r.getResourcesList()) {
-                    view.put(res.getName(), res.getVersion());
-                  }
-                  r.getRemovedResourcesList().forEach(view::remove);
-                }
-                inbox.add(r);
-                if (autoAck) {
-                  ack(r);
-                }
-              }
-
-              @Override
-              public void onError(Throwable t) {
-                inbox.closed(io.grpc.Status.fromThrowable(t));
-              }
-
-              @Override
-              public void onCompleted() {
-                inbox.closed(io.grpc.Status.OK);
-              }
-            });
   }
 
-  /** When on, every response is ACKed as it arrives (it still lands in the inbox). */
-  public DeltaXdsStream autoAck(boolean on) {
-    this.autoAck = on;
+  @Override
+  void onResponse(DeltaDiscoveryResponse r) {
+    Map<String, String> view = held.computeIfAbsent(r.getTypeUrl(), t -> new TreeMap<>());
+    for (Resource res : r.getResourcesList()) {
+      view.put(res.getName(), res.getVersion());
+    }
+    r.getRemovedResourcesList().forEach(view::remove);
+  }
+
+  @Override
+  DeltaXdsStream self() {
     return this;
   }
 
@@ -110,6 +80,7 @@ public final class DeltaXdsStream implements AutoCloseable {
   }
 
   /** Accepts a response. */
+  @Override
   public DeltaXdsStream ack(DeltaDiscoveryResponse response) {
     return send(
         DeltaDiscoveryRequest.newBuilder()
@@ -130,55 +101,8 @@ public final class DeltaXdsStream implements AutoCloseable {
             .build());
   }
 
-  /** Sends a request exactly as given. */
-  public synchronized DeltaXdsStream send(DeltaDiscoveryRequest request) {
-    requests.onNext(request);
-    return this;
-  }
-
   /** The client's view of a type: name to version, after every response received. */
   public synchronized Map<String, String> held(String typeUrl) {
     return Map.copyOf(held.getOrDefault(typeUrl, Map.of()));
-  }
-
-  /** The next unread response of a type, waiting up to {@link XdsTestClient#DEFAULT_TIMEOUT}. */
-  public DeltaDiscoveryResponse awaitResponse(String typeUrl) {
-    return awaitResponse(typeUrl, XdsTestClient.DEFAULT_TIMEOUT);
-  }
-
-  /** The next unread response of a type. */
-  public DeltaDiscoveryResponse awaitResponse(String typeUrl, Duration timeout) {
-    return inbox.next(r -> r.getTypeUrl().equals(typeUrl), "response of " + typeUrl, timeout);
-  }
-
-  /** The next unread response of any type. */
-  public DeltaDiscoveryResponse awaitAnyResponse(Duration timeout) {
-    return inbox.next(r -> true, "response", timeout);
-  }
-
-  /** Fails if a response of the type arrives within the duration. */
-  public void expectNoResponse(String typeUrl, Duration within) {
-    inbox.expectNone(r -> r.getTypeUrl().equals(typeUrl), within);
-  }
-
-  /** Fails if any response arrives within the duration. */
-  public void expectNoResponse(Duration within) {
-    inbox.expectNone(r -> true, within);
-  }
-
-  /** Every response received so far, in order. */
-  public List<DeltaDiscoveryResponse> received() {
-    return inbox.all();
-  }
-
-  /** Waits for the server to end the stream; returns the final status. */
-  public io.grpc.Status awaitClosed(Duration timeout) {
-    return inbox.awaitClosed(timeout);
-  }
-
-  /** Cancels the stream. */
-  @Override
-  public void close() {
-    call.cancel("test client closed", null);
   }
 }

@@ -5,9 +5,6 @@ import io.envoyproxy.envoy.config.core.v3.Node;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.grpc.ClientCall;
-import io.grpc.stub.ClientCalls;
-import io.grpc.stub.StreamObserver;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,51 +17,25 @@ import java.util.Map;
  *
  * <p>Thread-safe. Closing cancels the stream.
  */
-public final class SotwXdsStream implements AutoCloseable {
+public final class SotwXdsStream extends XdsTestStream<DiscoveryRequest, DiscoveryResponse, SotwXdsStream> {
 
-  private final ClientCall<DiscoveryRequest, DiscoveryResponse> call;
-  private final StreamObserver<DiscoveryRequest> requests;
-  private final ResponseInbox<DiscoveryResponse> inbox =
-      new ResponseInbox<>(r -> r.getTypeUrl() + "@" + r.getVersionInfo() + XdsResponses.names(r));
   private final Node node;
   private final Map<String, String> acceptedVersion = new HashMap<>();
   private final Map<String, String> latestNonce = new HashMap<>();
   private final Map<String, List<String>> subscription = new HashMap<>();
-  private volatile boolean autoAck;
 
   SotwXdsStream(ClientCall<DiscoveryRequest, DiscoveryResponse> call, Node node) {
-    this.call = call;
+    super(call, DiscoveryResponse::getTypeUrl, r -> r.getTypeUrl() + "@" + r.getVersionInfo() + XdsResponses.names(r));
     this.node = node;
-    this.requests =
-        ClientCalls.asyncBidiStreamingCall(
-            call,
-            new StreamObserver<>() {
-              @Override
-              public void onNext(DiscoveryResponse r) {
-                synchronized (SotwXdsStream.this) {
-                  latestNonce.put(r.getTypeUrl(), r.getNonce());
-                }
-                inbox.add(r);
-                if (autoAck) {
-                  ack(r);
-                }
-              }
-
-              @Override
-              public void onError(Throwable t) {
-                inbox.closed(io.grpc.Status.fromThrowable(t));
-              }
-
-              @Override
-              public void onCompleted() {
-                inbox.closed(io.grpc.Status.OK);
-              }
-            });
   }
 
-  /** When on, every response is ACKed as it arrives (it still lands in the inbox). */
-  public SotwXdsStream autoAck(boolean on) {
-    this.autoAck = on;
+  @Override
+  void onResponse(DiscoveryResponse r) {
+    latestNonce.put(r.getTypeUrl(), r.getNonce());
+  }
+
+  @Override
+  SotwXdsStream self() {
     return this;
   }
 
@@ -86,6 +57,7 @@ public final class SotwXdsStream implements AutoCloseable {
   }
 
   /** Accepts a response: its version and nonce, with the current subscription. */
+  @Override
   public synchronized SotwXdsStream ack(DiscoveryResponse response) {
     acceptedVersion.put(response.getTypeUrl(), response.getVersionInfo());
     return send(
@@ -109,52 +81,5 @@ public final class SotwXdsStream implements AutoCloseable {
             .setResponseNonce(response.getNonce())
             .setErrorDetail(Status.newBuilder().setCode(3).setMessage(message))
             .build());
-  }
-
-  /** Sends a request exactly as given. */
-  public synchronized SotwXdsStream send(DiscoveryRequest request) {
-    requests.onNext(request);
-    return this;
-  }
-
-  /** The next unread response of a type, waiting up to {@link XdsTestClient#DEFAULT_TIMEOUT}. */
-  public DiscoveryResponse awaitResponse(String typeUrl) {
-    return awaitResponse(typeUrl, XdsTestClient.DEFAULT_TIMEOUT);
-  }
-
-  /** The next unread response of a type. */
-  public DiscoveryResponse awaitResponse(String typeUrl, Duration timeout) {
-    return inbox.next(r -> r.getTypeUrl().equals(typeUrl), "response of " + typeUrl, timeout);
-  }
-
-  /** The next unread response of any type. */
-  public DiscoveryResponse awaitAnyResponse(Duration timeout) {
-    return inbox.next(r -> true, "response", timeout);
-  }
-
-  /** Fails if a response of the type arrives within the duration. */
-  public void expectNoResponse(String typeUrl, Duration within) {
-    inbox.expectNone(r -> r.getTypeUrl().equals(typeUrl), within);
-  }
-
-  /** Fails if any response arrives within the duration. */
-  public void expectNoResponse(Duration within) {
-    inbox.expectNone(r -> true, within);
-  }
-
-  /** Every response received so far, in order. */
-  public List<DiscoveryResponse> received() {
-    return inbox.all();
-  }
-
-  /** Waits for the server to end the stream; returns the final status. */
-  public io.grpc.Status awaitClosed(Duration timeout) {
-    return inbox.awaitClosed(timeout);
-  }
-
-  /** Cancels the stream. */
-  @Override
-  public void close() {
-    call.cancel("test client closed", null);
   }
 }
