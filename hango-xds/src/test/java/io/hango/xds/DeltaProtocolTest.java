@@ -201,6 +201,31 @@ class DeltaProtocolTest {
   }
 
   @Test
+  void wildcardEndpointsWithUnknownNamesComeInNameOrderWithTheHeldSetVersion() {
+    ads.subscribe(TypeUrls.ENDPOINT, "*", "c-unknown", "0-unknown");
+    DeltaDiscoveryResponse r = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(names(r)).containsExactly("0-unknown", "a", "b", "c-unknown");
+    assertThat(unpack(r, ClusterLoadAssignment.class).get(0).getEndpointsList()).isEmpty();
+    java.util.TreeMap<String, String> held = new java.util.TreeMap<>();
+    r.getResourcesList().forEach(res -> held.put(res.getName(), res.getVersion()));
+    assertThat(r.getSystemVersionInfo())
+        .isEqualTo(io.hango.xds.internal.ResourceVersions.aggregateVersions(held));
+    assertThat(r.getRemovedResourcesList()).isEmpty();
+    ads.ack(r);
+
+    // Only what changed is sent, and a name that disappears from the snapshot stays as an
+    // empty assignment (it is still subscribed by name).
+    fx.store()
+        .publish("default", basic().withChanges(TypeUrls.ENDPOINT, Map.of("b", endpoints("b", 7)), List.of("a")));
+    DeltaDiscoveryResponse next = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(names(next)).containsExactly("b");
+    ads.ack(next);
+    DeltaDiscoveryResponse removal = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(removal.getResourcesList()).isEmpty();
+    assertThat(removal.getRemovedResourcesList()).containsExactly("a");
+  }
+
+  @Test
   void endpointsAreResentAfterAClusterChange() {
     ads.subscribe(TypeUrls.CLUSTER);
     ads.ack(ads.awaitResponse(TypeUrls.CLUSTER));

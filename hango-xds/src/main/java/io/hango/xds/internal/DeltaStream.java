@@ -11,11 +11,11 @@ import io.hango.xds.Snapshot;
 import io.hango.xds.TypeUrls;
 import io.hango.xds.XdsResource;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,26 +100,39 @@ final class DeltaStream
   }
 
   private DeltaDiscoveryResponse diff(DeltaTypeState s, Snapshot snapshot, boolean withRemovals) {
-    SortedMap<String, XdsResource> desired = new TreeMap<>(select(s, snapshot));
+    // The desired set is the subscription's selection from the snapshot plus, for EDS, an
+    // empty assignment for every subscribed name the snapshot lacks (see addMissingEndpoints).
+    // It is walked in place rather than copied into sorted maps: this runs for every type of
+    // every stream on every publish, and with a thousand streams and a thousand resources the
+    // copies were most of the server's time. Membership is decided by inDesired().
     Map<String, XdsResource> present = snapshot.resources(s.typeUrl);
-    addMissingEndpoints(s, desired);
+    boolean endpoints = TypeUrls.ENDPOINT.equals(s.typeUrl);
     List<XdsResource> updates = new ArrayList<>();
-    for (XdsResource r : desired.values()) {
-      String held = s.clientVersions.get(r.name());
-      if (!withRemovals && !present.containsKey(r.name()) && held != null && !DeltaTypeState.ABSENT.equals(held)) {
-        // Emptying the endpoints of a deleted cluster is a removal: it waits like one.
-        s.pendingRemove = true;
-        continue;
+    boolean unsorted = false;
+    if (s.wildcard) {
+      for (XdsResource r : present.values()) {
+        consider(s, r, true, withRemovals, updates);
       }
-      boolean outdated = s.forced.contains(r.name()) || !r.version().equals(held);
-      if (outdated && !r.version().equals(s.nacked.get(r.name()))) {
-        updates.add(r);
+    }
+    for (String name : s.names) {
+      XdsResource r = present.get(name);
+      if (r != null) {
+        if (!s.wildcard) {
+          consider(s, r, true, withRemovals, updates);
+        }
+      } else if (endpoints) {
+        consider(s, emptyEndpoints(name), false, withRemovals, updates);
+        // Merged with the wildcard's resources: restore name order below.
+        unsorted |= s.wildcard;
       }
+    }
+    if (unsorted) {
+      updates.sort(Comparator.comparing(XdsResource::name));
     }
     TreeSet<String> removals = new TreeSet<>();
     s.clientVersions.forEach(
         (name, version) -> {
-          if (!desired.containsKey(name) && !DeltaTypeState.ABSENT.equals(version)) {
+          if (!DeltaTypeState.ABSENT.equals(version) && !inDesired(s, present, endpoints, name)) {
             removals.add(name);
           }
         });
@@ -128,11 +141,13 @@ final class DeltaStream
       s.pendingRemove = true;
       removals.clear();
     }
-    for (String name : s.names) {
-      // Subscribed but never mentioned: tell the client it does not exist, once. Nothing
-      // held is taken away, so this need not wait.
-      if (!desired.containsKey(name) && !s.clientVersions.containsKey(name)) {
-        removals.add(name);
+    if (!endpoints) {
+      for (String name : s.names) {
+        // Subscribed but never mentioned: tell the client it does not exist, once. Nothing
+        // held is taken away, so this need not wait. (Every subscribed EDS name is desired.)
+        if (!s.clientVersions.containsKey(name) && !present.containsKey(name)) {
+          removals.add(name);
+        }
       }
     }
     if (updates.isEmpty() && removals.isEmpty() && !s.answerRequired) {
@@ -156,21 +171,49 @@ final class DeltaStream
         s.clientVersions.remove(name);
       }
     }
-    TreeMap<String, String> held = new TreeMap<>();
-    s.clientVersions.forEach(
-        (name, version) -> {
-          if (!DeltaTypeState.ABSENT.equals(version)) {
-            held.put(name, version);
-          }
-        });
-    String systemVersion = ResourceVersions.aggregateVersions(held);
+    String[] held = new String[s.clientVersions.size()];
+    int count = 0;
+    for (Map.Entry<String, String> e : s.clientVersions.entrySet()) {
+      if (!DeltaTypeState.ABSENT.equals(e.getValue())) {
+        held[count++] = e.getKey();
+      }
+    }
+    Arrays.sort(held, 0, count);
+    String systemVersion = ResourceVersions.aggregateVersions(held, count, s.clientVersions);
     b.setSystemVersionInfo(systemVersion);
     s.outstanding.put(b.getNonce(), new DeltaTypeState.Sent(systemVersion, sentVersions));
     if (TypeUrls.CLUSTER.equals(s.typeUrl)) {
       resendEndpointsOf(updates);
     }
-    recordSent(s, systemVersion, held.size());
+    recordSent(s, systemVersion, count);
     return b.build();
+  }
+
+  /** One desired resource: an update for the client unless it holds (or rejected) this version. */
+  private static void consider(
+      DeltaTypeState s, XdsResource r, boolean inSnapshot, boolean withRemovals, List<XdsResource> updates) {
+    String held = s.clientVersions.get(r.name());
+    if (!withRemovals && !inSnapshot && held != null && !DeltaTypeState.ABSENT.equals(held)) {
+      // Emptying the endpoints of a deleted cluster is a removal: it waits like one.
+      s.pendingRemove = true;
+      return;
+    }
+    boolean outdated = !r.version().equals(held) || s.forced.contains(r.name());
+    if (outdated && !r.version().equals(s.nacked.get(r.name()))) {
+      updates.add(r);
+    }
+  }
+
+  /**
+   * Whether a name is in the desired set: selected from the snapshot (wildcard or subscribed
+   * by name), or a subscribed EDS name (answered with an empty assignment if absent).
+   */
+  private static boolean inDesired(
+      DeltaTypeState s, Map<String, XdsResource> present, boolean endpoints, String name) {
+    if (s.wildcard) {
+      return present.containsKey(name) || (endpoints && s.names.contains(name));
+    }
+    return s.names.contains(name) && (endpoints || present.containsKey(name));
   }
 
   /**

@@ -62,6 +62,18 @@ public final class ResourceVersions {
     return h.hash().toString().substring(0, HEX_CHARS);
   }
 
+  /**
+   * Version of the first {@code count} names, which must be sorted, each with its version in
+   * {@code versions}: the same as {@link #aggregateVersions(Map)} over those pairs.
+   */
+  static String aggregateVersions(String[] sortedNames, int count, Map<String, String> versions) {
+    Hasher h = Hashing.sha256().newHasher();
+    for (int i = 0; i < count; i++) {
+      pair(h, sortedNames[i], versions.get(sortedNames[i]));
+    }
+    return h.hash().toString().substring(0, HEX_CHARS);
+  }
+
   private static void pair(Hasher h, String name, String version) {
     // Length prefixes keep ("ab","c") and ("a","bc") apart.
     h.putInt(name.length()).putString(name, StandardCharsets.UTF_8);
