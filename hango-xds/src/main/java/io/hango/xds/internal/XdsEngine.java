@@ -185,9 +185,6 @@ public final class XdsEngine {
   }
 
   void unregister(XdsStream<?, ?, ?> stream, String group) {
-    if (streams.remove(stream)) {
-      streamEnded();
-    }
     if (group != null) {
       // Drop the group's entry with its last stream: with per-node groups, entries would
       // otherwise accumulate for every node that ever connected.
@@ -198,6 +195,10 @@ public final class XdsEngine {
             return members.isEmpty() ? null : members;
           });
       metrics.streamClosed();
+    }
+    // Last: whoever awaits "no streams" must find every other trace of the stream gone.
+    if (streams.remove(stream)) {
+      streamEnded();
     }
   }
 
