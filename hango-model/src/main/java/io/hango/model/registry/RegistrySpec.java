@@ -16,15 +16,19 @@ import org.immutables.value.Value;
 
 /**
  * The body of a {@link Registry}, chosen by {@code type}: {@code kubernetes}, {@code eureka},
- * {@code nacos}, {@code zookeeper} or {@code static}. Common to all: how often to refresh, and what
- * to do when the registry answers with no endpoints.
+ * {@code nacos}, {@code zookeeper} or {@code static}, each with typed settings; any other type is a
+ * {@link Custom} registry whose {@code settings} its provider checks. Common to all: how often to
+ * refresh, what to do when the registry answers with no endpoints, how changes are debounced and how
+ * long the first sync may take.
  *
  * <p>YAML: {@code spec: {type: nacos, serverAddr: "127.0.0.1:8848", namespace: prod, refreshInterval: 30s}}
  */
 @com.fasterxml.jackson.annotation.JsonTypeInfo(
     use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME,
-    include = com.fasterxml.jackson.annotation.JsonTypeInfo.As.PROPERTY,
-    property = "type")
+    include = com.fasterxml.jackson.annotation.JsonTypeInfo.As.EXISTING_PROPERTY,
+    property = "type",
+    visible = true,
+    defaultImpl = RegistrySpec.Custom.class)
 @com.fasterxml.jackson.annotation.JsonSubTypes({
   @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = RegistrySpec.Kubernetes.class, name = "kubernetes"),
   @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = RegistrySpec.Eureka.class, name = "eureka"),
@@ -40,22 +44,83 @@ public interface RegistrySpec {
     return Duration.ofSeconds(30);
   }
 
-  /** What to do when a service's endpoint list comes back empty. Default: {@link OnEmpty#KEEP_LAST}. */
+  /**
+   * What to do when the registry answers, authoritatively, that a service has no instances left.
+   * Default: {@link OnEmpty#CLEAR} after {@link #emptyGracePeriod()}. An outage or an error never
+   * empties a service, whatever this says.
+   */
   @Value.Default
   default OnEmpty onEmpty() {
-    return OnEmpty.KEEP_LAST;
+    return OnEmpty.CLEAR;
+  }
+
+  /**
+   * How long an authoritative empty answer must last before the service is emptied (with
+   * {@code onEmpty: clear}): a Nacos server restart briefly pushes empty lists. Default: 15s.
+   */
+  @Value.Default
+  default Duration emptyGracePeriod() {
+    return Duration.ofSeconds(15);
+  }
+
+  /** Quiet period of the per-service debounce of endpoint changes. Default: 100ms. */
+  @Value.Default
+  default Duration debounceQuietPeriod() {
+    return Duration.ofMillis(100);
+  }
+
+  /** Longest delay of the per-service debounce, however often the service changes. Default: 1s. */
+  @Value.Default
+  default Duration debounceMaxDelay() {
+    return Duration.ofSeconds(1);
+  }
+
+  /**
+   * How long {@code serve} waits at start for this registry's first answer before it serves what it
+   * has. Default: 10s.
+   */
+  @Value.Default
+  default Duration initialSyncTimeout() {
+    return Duration.ofSeconds(10);
   }
 
   /** The registry type name, as written in {@code type:}. */
-  @JsonIgnore
+  @JsonProperty("type")
   String typeName();
 
-  /** Behaviour on an empty answer. */
+  /** Behaviour on an authoritative empty answer. */
   enum OnEmpty {
-    /** Keep the last known endpoints, so an outage never empties a service by accident. */
+    /** Keep the last known endpoints for ever (dead instances stay routed: use with care). */
     @JsonProperty("keepLast") KEEP_LAST,
-    /** Trust the registry: the service has no endpoints. */
+    /** Trust the registry once the answer has stayed empty for {@code emptyGracePeriod}. */
     @JsonProperty("clear") CLEAR
+  }
+
+  /**
+   * A registry type that the model does not know, served by a provider found on the class path (a
+   * user's own, say Consul). Its {@code settings} are checked by that provider.
+   *
+   * <p>YAML: {@code spec: {type: consul, refreshInterval: 10s, settings: {address: "127.0.0.1:8500"}}}
+   */
+  @Value.Immutable
+  @HangoStyle
+  @JsonSerialize(as = ImmutableCustom.class)
+  @JsonDeserialize(as = ImmutableCustom.class)
+  interface Custom extends RegistrySpec {
+    /** The type name, e.g. {@code consul}. Required. */
+    @Override
+    @JsonProperty("type")
+    String typeName();
+
+    /** The provider's settings. Default: {@code {}}. Treat the tree as read-only. */
+    @Value.Default
+    default com.fasterxml.jackson.databind.node.ObjectNode settings() {
+      return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    }
+
+    static ImmutableCustom.Builder builder() {
+      return ImmutableCustom.builder();
+    }
   }
 
   /** Kubernetes EndpointSlices. YAML: {@code {type: kubernetes, namespaces: [shop], kubeconfig: ~/.kube/config}} */
@@ -75,6 +140,7 @@ public interface RegistrySpec {
     List<String> namespaces();
 
     @Override
+    @JsonProperty(value = "type", access = JsonProperty.Access.READ_ONLY)
     default String typeName() {
       return "kubernetes";
     }
@@ -95,6 +161,7 @@ public interface RegistrySpec {
     List<String> serviceUrls();
 
     @Override
+    @JsonProperty(value = "type", access = JsonProperty.Access.READ_ONLY)
     default String typeName() {
       return "eureka";
     }
@@ -127,6 +194,7 @@ public interface RegistrySpec {
     Optional<String> password();
 
     @Override
+    @JsonProperty(value = "type", access = JsonProperty.Access.READ_ONLY)
     default String typeName() {
       return "nacos";
     }
@@ -170,6 +238,7 @@ public interface RegistrySpec {
     }
 
     @Override
+    @JsonProperty(value = "type", access = JsonProperty.Access.READ_ONLY)
     default String typeName() {
       return "zookeeper";
     }
@@ -190,6 +259,7 @@ public interface RegistrySpec {
     Map<String, List<io.hango.model.service.Endpoint>> services();
 
     @Override
+    @JsonProperty(value = "type", access = JsonProperty.Access.READ_ONLY)
     default String typeName() {
       return "static";
     }

@@ -40,6 +40,9 @@ public interface Endpoint {
   /** Locality zone, for locality-weighted load balancing. Default: none. */
   Optional<String> zone();
 
+  /** Locality region. Default: none. */
+  Optional<String> region();
+
   static Endpoint of(String address, int port) {
     return ImmutableEndpoint.builder().address(address).port(port).build();
   }

@@ -37,6 +37,15 @@ public non-sealed interface RegistryDiscovery extends Discovery {
   /** Which port to use when the registry lists several (by number). Default: the registry's (first) port. */
   Optional<Integer> port();
 
+  /** Which port to use, by name (Kubernetes EndpointSlice port names). Default: the only or first port. */
+  Optional<String> portName();
+
+  /** The service version (Dubbo {@code version}). Default: any version. */
+  Optional<String> version();
+
+  /** The Nacos cluster(s), comma-separated. Default: every cluster. */
+  Optional<String> cluster();
+
   static ImmutableRegistryDiscovery.Builder builder() {
     return ImmutableRegistryDiscovery.builder();
   }

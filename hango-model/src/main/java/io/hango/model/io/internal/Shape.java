@@ -40,8 +40,11 @@ public sealed interface Shape {
   /** An object with these properties, by name. */
   record Struct(Class<?> type, Map<String, Property> properties) implements Shape {}
 
-  /** An object whose {@code property} names which of {@code subtypes} it is. */
-  record Polymorphic(String property, Map<String, Class<?>> subtypes) implements Shape {}
+  /**
+   * An object whose {@code property} names which of {@code subtypes} it is; any other name is a
+   * {@code fallback} (null when other names are errors).
+   */
+  record Polymorphic(String property, Map<String, Class<?>> subtypes, Class<?> fallback) implements Shape {}
 
   /** A property of a {@link Struct}: required unless optional, a collection, or with a default. */
   record Property(String name, Type type, boolean required) {}

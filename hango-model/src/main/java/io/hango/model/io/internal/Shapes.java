@@ -50,7 +50,8 @@ public final class Shapes {
         continue;
       }
       boolean required = !m.isDefault() && !optionalType(m.getReturnType());
-      props.merge(m.getName(), new Shape.Property(m.getName(), m.getGenericReturnType(), required),
+      String name = jsonName(type, m.getName());
+      props.merge(name, new Shape.Property(name, m.getGenericReturnType(), required),
           // an interface may re-declare an inherited accessor with a default: the default wins
           (a, b) -> a.required() ? b : a);
     }
@@ -104,7 +105,8 @@ public final class Shapes {
       for (JsonSubTypes.Type t : sub.value()) {
         subtypes.put(t.name(), t.value());
       }
-      return new Shape.Polymorphic(info.property(), subtypes);
+      Class<?> fallback = info.defaultImpl() == JsonTypeInfo.class ? null : info.defaultImpl();
+      return new Shape.Polymorphic(info.property(), subtypes, fallback);
     }
     if (c.isInterface()) {
       return struct(c);
@@ -128,6 +130,25 @@ public final class Shapes {
 
   private static boolean optionalType(Class<?> c) {
     return c == Optional.class || Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c);
+  }
+
+  /** The JSON name of accessor {@code name}: a {@link JsonProperty} value on any declaration, else the name. */
+  private static String jsonName(Class<?> type, String name) {
+    try {
+      JsonProperty p = type.getDeclaredMethod(name).getAnnotation(JsonProperty.class);
+      if (p != null && !p.value().isEmpty()) {
+        return p.value();
+      }
+    } catch (NoSuchMethodException e) {
+      // not declared here: look at the interfaces
+    }
+    for (Class<?> s : type.getInterfaces()) {
+      String n = jsonName(s, name);
+      if (!n.equals(name)) {
+        return n;
+      }
+    }
+    return name;
   }
 
   /** Jackson inherits {@link JsonIgnore} from overridden declarations, so any declaration counts. */

@@ -124,6 +124,10 @@ final class StructureChecker {
       return;
     }
     Class<?> subtype = type.isTextual() ? poly.subtypes().get(type.asText()) : null;
+    if (subtype == null && type.isTextual() && poly.fallback() != null && !type.asText().isBlank()) {
+      // A type the model does not know: its own provider checks its settings.
+      subtype = poly.fallback();
+    }
     if (subtype == null) {
       String hint = type.isTextual() ? Suggestions.hint(type.asText(), poly.subtypes().keySet()) : "";
       error(child, describe(type) + " is not one of " + choices + hint);

@@ -20,6 +20,21 @@ public final class RegistryChecks {
     if (!Formats.positive(spec.refreshInterval())) {
       sink.error(r, "spec.refreshInterval", "must be longer than 0s");
     }
+    if (spec.emptyGracePeriod().isNegative()) {
+      sink.error(r, "spec.emptyGracePeriod", "cannot be negative");
+    }
+    if (spec.initialSyncTimeout().isNegative()) {
+      sink.error(r, "spec.initialSyncTimeout", "cannot be negative");
+    }
+    if (spec.debounceQuietPeriod().isNegative()) {
+      sink.error(r, "spec.debounceQuietPeriod", "cannot be negative");
+    }
+    if (spec.debounceMaxDelay().compareTo(spec.debounceQuietPeriod()) < 0) {
+      sink.error(r, "spec.debounceMaxDelay", "must be at least debounceQuietPeriod (" + spec.debounceQuietPeriod().toMillis() + "ms)");
+    }
+    if (spec instanceof RegistrySpec.Custom c) {
+      Formats.label(c.typeName()).ifPresent(m -> sink.error(r, "spec.type", "registry type " + m));
+    }
     if (spec instanceof RegistrySpec.Kubernetes k) {
       k.apiServer().ifPresent(u -> Formats.httpUrl(u).ifPresent(m -> sink.error(r, "spec.apiServer", m)));
       k.kubeconfig().filter(String::isBlank).ifPresent(v -> sink.error(r, "spec.kubeconfig", "cannot be empty"));
