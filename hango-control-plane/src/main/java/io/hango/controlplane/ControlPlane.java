@@ -12,6 +12,12 @@ import io.hango.translate.EnvoyResources;
 import io.hango.translate.Endpoints;
 import io.hango.translate.Translator;
 import io.hango.translate.TranslatorOptions;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
+import io.hango.controlplane.internal.RegistryMeters;
+import io.hango.model.service.Endpoint;
+import io.hango.registry.RegistryProvider;
+import io.hango.registry.RegistryValidator;
+import io.hango.registry.ServiceDiscovery;
 import io.hango.xds.NodeGroupFunction;
 import io.hango.xds.XdsServer;
 import io.micrometer.core.instrument.Counter;
@@ -53,6 +59,10 @@ import org.slf4j.LoggerFactory;
  * path: message}), shown in {@link #state()} and on the admin port, and the last good config
  * keeps being served. At {@link #start()}, an invalid config throws {@link InvalidConfigException}.
  *
+ * <p>Services discovered from registries get their endpoints from the registry providers on the
+ * class path ({@link ServiceDiscovery}); a registry change republishes only the
+ * ClusterLoadAssignments of the services that changed.
+ *
  * <p>Thread-safe. Reloads are serialized.
  */
 public final class ControlPlane implements AutoCloseable {
@@ -61,6 +71,9 @@ public final class ControlPlane implements AutoCloseable {
 
   private final Builder settings;
   private final ConfigSource source;
+  private final Translator translator;
+  private final ServiceDiscovery discovery;
+  private final RegistryMeters registryMeters;
   private final ConfigPipeline pipeline;
   private final MeterRegistry meters;
   private final PrometheusMeterRegistry prometheus;
@@ -85,9 +98,24 @@ public final class ControlPlane implements AutoCloseable {
   private ControlPlane(Builder b) {
     this.settings = b;
     this.source = b.source;
-    Translator translator = Translator.builder().options(b.translatorOptions).build();
-    this.pipeline =
-        new ConfigPipeline(translator, EnvoyResourceChecker.create(), ControlPlane::endpointsOf, b.nodeGrouping == NodeGrouping.CLUSTER);
+    this.translator = Translator.builder().options(b.translatorOptions).build();
+    ServiceDiscovery.Builder discoveryBuilder = ServiceDiscovery.builder()
+        .listener(this::endpointsChanged)
+        .dataDirectory(b.registryDataDirectory)
+        .clock(b.clock);
+    if (b.registryProviders != null) {
+      discoveryBuilder.providers(b.registryProviders);
+    }
+    this.discovery = discoveryBuilder.build();
+    RegistryValidator registryValidator =
+        b.registryProviders == null ? RegistryValidator.create() : RegistryValidator.of(b.registryProviders);
+    this.pipeline = new ConfigPipeline(
+        translator,
+        EnvoyResourceChecker.create(),
+        registryValidator,
+        this::discover,
+        this::endpointsOf,
+        b.nodeGrouping == NodeGrouping.CLUSTER);
     if (b.meterRegistry instanceof PrometheusMeterRegistry p) {
       this.prometheus = p;
       this.meters = p;
@@ -114,6 +142,7 @@ public final class ControlPlane implements AutoCloseable {
         .description("When a config was last applied or confirmed unchanged (seconds since the epoch)")
         .baseUnit("seconds")
         .register(meters);
+    this.registryMeters = new RegistryMeters(meters, discovery);
     for (EnvoyResources.Type t : EnvoyResources.Type.values()) {
       AtomicLong n = new AtomicLong();
       resourceCounts.put(t, n);
@@ -147,6 +176,7 @@ public final class ControlPlane implements AutoCloseable {
         synchronized (stateLock) {
           outcome(ReloadOutcome.Result.REJECTED, first.problems());
         }
+        discovery.close();
         throw new InvalidConfigException(first.problems());
       }
       try {
@@ -170,7 +200,9 @@ public final class ControlPlane implements AutoCloseable {
                       prometheus::scrape,
                       () -> StatusViews.statusJson(xds.status(), state(), servedSummary()),
                       this::configJson,
-                      () -> StatusViews.statusPage(xds.status(), state(), servedSummary(), xdsPort(), adminPort())));
+                      () -> StatusViews.registriesJson(discovery.status()),
+                      () -> StatusViews.statusPage(
+                          xds.status(), state(), servedSummary(), discovery.status(), xdsPort(), adminPort())));
         }
         watcher = source.watch(settings.watchInterval, this::reloadQuietly);
       } catch (IOException e) {
@@ -195,6 +227,10 @@ public final class ControlPlane implements AutoCloseable {
       }
       ConfigPipeline.Result result = pipeline.run(source.load());
       if (result.plan().isEmpty()) {
+        if (served != null) {
+          // The rejected config may have reached discovery: watch the served config's services again.
+          discovery.apply(served.config());
+        }
         log.warn("config from {} rejected, still serving version {}:", source.describe(), versionOrNone());
         result.problems().forEach(p -> log.warn("  {}", p));
         synchronized (stateLock) {
@@ -259,6 +295,11 @@ public final class ControlPlane implements AutoCloseable {
     return requireStarted();
   }
 
+  /** The running registries: their status, and the endpoints discovered so far. */
+  public ServiceDiscovery discovery() {
+    return discovery;
+  }
+
   /** The registry the control plane's and the xDS server's meters are on. */
   public MeterRegistry meterRegistry() {
     return meters;
@@ -290,6 +331,7 @@ public final class ControlPlane implements AutoCloseable {
     if (a != null) {
       a.close();
     }
+    discovery.close();
     XdsServer x = xds;
     if (x != null) {
       x.shutdown(settings.shutdownTimeout);
@@ -299,9 +341,67 @@ public final class ControlPlane implements AutoCloseable {
 
   // ---- internals ----
 
-  /** Where endpoints come from. Only the config's static ones for now; registries plug in here. */
-  private static Endpoints endpointsOf(GatewayConfig config) {
-    return Endpoints.fromStaticConfig(config);
+  /**
+   * Runs the registries of a config that passed validation. The first time, waits for their first
+   * answers (up to the longest {@code initialSyncTimeout} of the registries used), then says which
+   * services are still without endpoints.
+   */
+  private void discover(GatewayConfig config) {
+    discovery.apply(config);
+    if (served != null) {
+      return;
+    }
+    Duration wait = config.registries().stream()
+        .map(r -> r.spec().initialSyncTimeout())
+        .max(Duration::compareTo)
+        .orElse(Duration.ZERO);
+    try {
+      List<String> waiting = discovery.awaitInitialSync(wait);
+      if (!waiting.isEmpty()) {
+        log.warn("registries did not answer within {} for {} service(s), served without endpoints until they do: {}",
+            wait, waiting.size(), String.join(", ", waiting));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Each service's endpoints: those written in the config, and those discovered from registries. */
+  private Endpoints endpointsOf(GatewayConfig config) {
+    Map<String, List<Endpoint>> all = new java.util.TreeMap<>(Endpoints.fromStaticConfig(config).asMap());
+    all.putAll(discovery.endpoints());
+    return Endpoints.of(all);
+  }
+
+  /**
+   * A registry change: republishes only the ClusterLoadAssignments of the changed services'
+   * clusters, in every group that serves them. Listeners, routes and clusters keep their versions.
+   */
+  private void endpointsChanged(Map<String, List<Endpoint>> changed, Instant firstEvent) {
+    synchronized (reloadLock) {
+      ConfigPipeline.Plan plan = served;
+      XdsServer x = xds;
+      if (plan == null || x == null || closed) {
+        return;
+      }
+      List<ClusterLoadAssignment> assignments = new ArrayList<>();
+      changed.forEach((service, eps) -> assignments.addAll(translator.endpointAssignments(plan.config(), service, eps)));
+      Map<String, EnvoyResources> groups = new java.util.LinkedHashMap<>();
+      plan.groups().forEach((group, resources) -> {
+        EnvoyResources updated = resources.withEndpoints(assignments);
+        groups.put(group, updated);
+        if (updated != resources) {
+          Map<String, ClusterLoadAssignment> upserts = new java.util.TreeMap<>();
+          Set<String> names = new java.util.HashSet<>();
+          resources.endpoints().forEach(e -> names.add(e.getClusterName()));
+          assignments.stream().filter(a -> names.contains(a.getClusterName())).forEach(a -> upserts.put(a.getClusterName(), a));
+          x.snapshots().update(group, EnvoyResources.Type.ENDPOINTS.typeUrl(), upserts, List.of());
+        }
+      });
+      EnvoyResources all = plan.all().withEndpoints(assignments);
+      served = new ConfigPipeline.Plan(plan.config(), all, Map.copyOf(groups), plan.version(), plan.warnings());
+      registryMeters.published(firstEvent, settings.clock.instant());
+    }
   }
 
   private NodeGroupFunction groupFunction() {
@@ -406,8 +506,25 @@ public final class ControlPlane implements AutoCloseable {
     private Duration shutdownTimeout = Duration.ofSeconds(5);
     private MeterRegistry meterRegistry;
     private Clock clock = Clock.systemUTC();
+    private List<? extends RegistryProvider> registryProviders;
+    private Path registryDataDirectory = Path.of(System.getProperty("java.io.tmpdir"), "hango-registries");
 
     private Builder() {}
+
+    /**
+     * The registry providers to use. Default: those found with {@link java.util.ServiceLoader} (add a
+     * registry's jar to the class path).
+     */
+    public Builder registryProviders(List<? extends RegistryProvider> providers) {
+      this.registryProviders = List.copyOf(requireNonNull(providers, "providers"));
+      return this;
+    }
+
+    /** Where registry clients may write (caches). Default: {@code $TMPDIR/hango-registries}. */
+    public Builder registryDataDirectory(Path dir) {
+      this.registryDataDirectory = requireNonNull(dir, "dir");
+      return this;
+    }
 
     /** Config files and directories, watched for changes; see {@link ConfigSource#files(Path...)}. */
     public Builder config(Path... paths) {
@@ -534,6 +651,8 @@ public final class ControlPlane implements AutoCloseable {
       b.shutdownTimeout = shutdownTimeout;
       b.meterRegistry = meterRegistry;
       b.clock = clock;
+      b.registryProviders = registryProviders;
+      b.registryDataDirectory = registryDataDirectory;
       return b;
     }
 

@@ -102,6 +102,34 @@ public final class EnvoyResources {
     this.typeRegistry = reg.build();
   }
 
+  private EnvoyResources(EnvoyResources base, List<ClusterLoadAssignment> endpoints) {
+    this.listeners = base.listeners;
+    this.routes = base.routes;
+    this.clusters = base.clusters;
+    this.endpoints = endpoints;
+    this.secrets = base.secrets;
+    this.typeRegistry = base.typeRegistry;
+  }
+
+  /**
+   * A copy in which the assignments of clusters that already have one here are replaced by those
+   * of {@code assignments} (others are ignored): what an endpoint-only update changes.
+   */
+  public EnvoyResources withEndpoints(Collection<ClusterLoadAssignment> assignments) {
+    requireNonNull(assignments, "assignments");
+    Map<String, ClusterLoadAssignment> byName = new TreeMap<>();
+    endpoints.forEach(e -> byName.put(e.getClusterName(), e));
+    boolean changed = false;
+    for (ClusterLoadAssignment a : assignments) {
+      ClusterLoadAssignment old = byName.get(a.getClusterName());
+      if (old != null && !old.equals(a)) {
+        byName.put(a.getClusterName(), a);
+        changed = true;
+      }
+    }
+    return changed ? new EnvoyResources(this, Collections.unmodifiableList(new ArrayList<>(byName.values()))) : this;
+  }
+
   private static <T> List<T> sorted(Collection<T> values, Function<T, String> name) {
     List<T> list = new ArrayList<>(values);
     list.sort(Comparator.comparing(name));

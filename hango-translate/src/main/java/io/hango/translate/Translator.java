@@ -2,6 +2,10 @@ package io.hango.translate;
 
 import static java.util.Objects.requireNonNull;
 
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
+import io.hango.model.service.Endpoint;
+import io.hango.translate.internal.EndpointTranslator;
+
 import io.hango.model.GatewayConfig;
 import io.hango.translate.internal.PluginRegistry;
 import io.hango.translate.internal.TranslationRun;
@@ -53,6 +57,19 @@ public final class Translator {
     requireNonNull(config, "config");
     requireNonNull(endpoints, "endpoints");
     return new TranslationRun(config, endpoints, options, plugins).run();
+  }
+
+  /**
+   * The ClusterLoadAssignments of one service's EDS clusters (the service's own and one per subset)
+   * for {@code endpoints}, exactly as {@link #translate} would emit them: what a registry change
+   * republishes, without translating anything else. Empty for an unknown service or one whose
+   * endpoints are host names served by DNS. Endpoints that are not IP addresses are left out.
+   */
+  public List<ClusterLoadAssignment> endpointAssignments(GatewayConfig config, String service, List<Endpoint> endpoints) {
+    requireNonNull(config, "config");
+    requireNonNull(service, "service");
+    requireNonNull(endpoints, "endpoints");
+    return config.service(service).map(s -> EndpointTranslator.assignments(s, endpoints)).orElse(List.of());
   }
 
   /** The options. */

@@ -153,4 +153,30 @@ class ClustersAndEndpointsTest {
     assertThat(t.diagnostics()).extracting(Diagnostic::toString).containsExactly(
         "Service/plain: spec.trafficPolicy.healthCheck.active.grpc: gRPC health checks need an HTTP/2 service (protocol grpc or http2); health check left out");
   }
+
+  @Test
+  void endpointAssignmentsAreWhatTheFullTranslationEmits() {
+    GatewayConfig config = TestConfigs.read(CONFIG);
+    Translator translator = Translator.builder().options(TranslatorOptions.builder().emitOnlyUsedClusters(false).build()).build();
+    EnvoyResources full = translator.translate(config, Endpoints.of(Map.of("orders", ENDPOINTS))).resources();
+    List<ClusterLoadAssignment> only = translator.endpointAssignments(config, "orders", ENDPOINTS);
+    assertThat(only).extracting(ClusterLoadAssignment::getClusterName).containsExactly("orders", "orders|v1", "orders|v2");
+    for (ClusterLoadAssignment a : only) {
+      assertThat(a).isEqualTo(cla(full, a.getClusterName()));
+    }
+    assertThat(translator.endpointAssignments(config, "nowhere", ENDPOINTS)).isEmpty();
+  }
+
+  @Test
+  void regionAndZoneMakeOneLocality() {
+    GatewayConfig config = TestConfigs.read(CONFIG);
+    List<Endpoint> eps = List.of(
+        Endpoint.builder().address("10.0.0.1").port(80).region("eu").zone("a").build(),
+        Endpoint.builder().address("10.0.0.2").port(80).region("us").zone("a").build(),
+        Endpoint.builder().address("10.0.0.3").port(80).region("eu").zone("a").weight(300).build());
+    ClusterLoadAssignment a = Translator.defaults().endpointAssignments(config, "orders", eps).get(0);
+    assertThat(a.getEndpointsList()).extracting(l -> l.getLocality().getRegion() + "/" + l.getLocality().getZone())
+        .containsExactly("eu/a", "us/a");
+    assertThat(a.getEndpoints(0).getLoadBalancingWeight().getValue()).isEqualTo(301);
+  }
 }

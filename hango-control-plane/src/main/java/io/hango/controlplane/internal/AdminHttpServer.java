@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * The control plane's admin HTTP port: {@code /healthz}, {@code /ready}, {@code /metrics}
- * (Prometheus text), {@code /debug/status}, {@code /debug/config} (JSON) and a status page at
+ * (Prometheus text), {@code /debug/status}, {@code /debug/config}, {@code /debug/registries} (JSON) and a status page at
  * {@code /}. Uses the JDK's HTTP server: the admin port needs no web framework.
  */
 public final class AdminHttpServer implements AutoCloseable {
@@ -24,6 +24,7 @@ public final class AdminHttpServer implements AutoCloseable {
       Supplier<String> prometheusText,
       Supplier<String> statusJson,
       Supplier<String> configJson,
+      Supplier<String> registriesJson,
       Supplier<String> statusPageHtml) {}
 
   private final HttpServer server;
@@ -61,6 +62,7 @@ public final class AdminHttpServer implements AutoCloseable {
         "/metrics", ex -> respond(ex, "text/plain; version=0.0.4; charset=utf-8", ok(content.prometheusText())));
     server.createContext("/debug/status", ex -> respond(ex, "application/json", ok(content.statusJson())));
     server.createContext("/debug/config", ex -> respond(ex, "application/json", ok(content.configJson())));
+    server.createContext("/debug/registries", ex -> respond(ex, "application/json", ok(content.registriesJson())));
     server.createContext(
         "/",
         ex -> {
@@ -68,7 +70,7 @@ public final class AdminHttpServer implements AutoCloseable {
             respond(
                 ex,
                 "text/plain",
-                () -> new Reply(404, "not found; try /, /healthz, /ready, /metrics, /debug/status, /debug/config\n"));
+                () -> new Reply(404, "not found; try /, /healthz, /ready, /metrics, /debug/status, /debug/config, /debug/registries\n"));
             return;
           }
           respond(ex, "text/html; charset=utf-8", ok(content.statusPageHtml()));

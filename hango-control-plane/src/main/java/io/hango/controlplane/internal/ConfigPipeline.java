@@ -12,6 +12,7 @@ import io.hango.model.plugin.Plugin;
 import io.hango.model.plugin.PluginTarget;
 import io.hango.model.route.Route;
 import io.hango.model.validation.Problem;
+import io.hango.registry.RegistryValidator;
 import io.hango.translate.Diagnostic;
 import io.hango.translate.EnvoyResources;
 import io.hango.translate.Endpoints;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -60,18 +62,29 @@ public final class ConfigPipeline {
 
   private final Translator translator;
   private final EnvoyResourceChecker checker;
+  private final RegistryValidator registries;
+  private final Consumer<GatewayConfig> beforeTranslation;
   private final Function<GatewayConfig, Endpoints> endpoints;
   private final boolean perGateway;
 
   /**
-   * @param endpoints where each service's endpoints come from; static config for now, registries
-   *     plug in here
+   * @param registries checks the {@code Registry} documents against the providers on the class path
+   * @param beforeTranslation called with a config that passed validation, before it is translated
+   *     (registries start watching its services there)
+   * @param endpoints each service's endpoints (static ones and those discovered so far)
    * @param perGateway whether to add one group per gateway (node grouping by cluster)
    */
   public ConfigPipeline(
-      Translator translator, EnvoyResourceChecker checker, Function<GatewayConfig, Endpoints> endpoints, boolean perGateway) {
+      Translator translator,
+      EnvoyResourceChecker checker,
+      RegistryValidator registries,
+      Consumer<GatewayConfig> beforeTranslation,
+      Function<GatewayConfig, Endpoints> endpoints,
+      boolean perGateway) {
     this.translator = translator;
     this.checker = checker;
+    this.registries = registries;
+    this.beforeTranslation = beforeTranslation;
     this.endpoints = endpoints;
     this.perGateway = perGateway;
   }
@@ -85,13 +98,16 @@ public final class ConfigPipeline {
     GatewayConfig config = loaded.config().get();
     problems.addAll(config.validate().problems());
     problems.addAll(translator.pluginValidator().validatePlugins(config));
+    problems.addAll(registries.validate(config));
     problems = dedupe(problems);
     if (problems.stream().anyMatch(Problem::isError)) {
       return rejected(problems);
     }
     List<Problem> warnings = problems;
 
-    Translation full = translator.translate(config, endpoints.apply(config));
+    beforeTranslation.accept(config);
+    Endpoints eps = endpoints.apply(config);
+    Translation full = translator.translate(config, eps);
     Map<String, EnvoyResources> groups = new LinkedHashMap<>();
     List<Problem> errors = new ArrayList<>();
     collect(full, errors, warnings);
@@ -99,7 +115,7 @@ public final class ConfigPipeline {
     if (perGateway) {
       for (Gateway g : config.gateways()) {
         GatewayConfig sub = gatewayConfig(config, g.name());
-        Translation t = translator.translate(sub, endpoints.apply(sub));
+        Translation t = translator.translate(sub, eps);
         // The full translation already reported warnings; a gateway's own errors still reject.
         collect(t, errors, new ArrayList<>());
         groups.put(g.name(), t.resources());

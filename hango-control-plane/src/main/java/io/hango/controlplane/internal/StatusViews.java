@@ -9,6 +9,9 @@ import io.hango.model.GatewayConfig;
 import io.hango.model.gateway.Gateway;
 import io.hango.model.gateway.Listener;
 import io.hango.model.validation.Problem;
+import io.hango.registry.DiscoveryReport;
+import io.hango.registry.RegistryStatus;
+import io.hango.registry.ServiceEndpoints;
 import io.hango.translate.EnvoyResources;
 import io.hango.xds.NodeStatus;
 import io.hango.xds.TypeStatus;
@@ -92,7 +95,8 @@ public final class StatusViews {
   }
 
   /** A small human-readable page: what is served, connected nodes per type, last errors. */
-  public static String statusPage(XdsStatus xds, ControlPlaneState state, Served served, int xdsPort, int adminPort) {
+  public static String statusPage(
+      XdsStatus xds, ControlPlaneState state, Served served, List<RegistryStatus> registries, int xdsPort, int adminPort) {
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Hango control plane</title>\n")
         .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}")
@@ -119,6 +123,7 @@ public final class StatusViews {
       gateways(served.config()).forEach(g -> h.append("<li>").append(esc(g)).append("</li>\n"));
       h.append("</ul>\n");
     }
+    registries(h, registries);
     h.append("<h2>Connected nodes</h2>\n");
     if (xds.nodes().isEmpty()) {
       h.append("<p>none</p>\n");
@@ -136,8 +141,39 @@ public final class StatusViews {
       h.append("</table>\n");
     }
     h.append("<p><a href=\"/debug/status\">/debug/status</a> · <a href=\"/debug/config\">/debug/config</a> · ")
+        .append("<a href=\"/debug/registries\">/debug/registries</a> · ")
         .append("<a href=\"/metrics\">/metrics</a> · <a href=\"/ready\">/ready</a></p>\n</body></html>\n");
     return h.toString();
+  }
+
+  /** The {@code /debug/registries} JSON. */
+  public static String registriesJson(List<RegistryStatus> registries) {
+    return DiscoveryReport.json(registries);
+  }
+
+  private static void registries(StringBuilder h, List<RegistryStatus> registries) {
+    if (registries.isEmpty()) {
+      return;
+    }
+    h.append("<h2>Registries</h2>\n<table><tr><th>registry</th><th>type</th><th>connected</th><th>last sync</th>")
+        .append("<th>last error</th><th>service</th><th>state</th><th>endpoints</th><th>left out</th></tr>\n");
+    for (RegistryStatus r : registries) {
+      String head = "<td>" + esc(r.name()) + "</td><td>" + esc(r.type()) + "</td>"
+          + (r.connected() ? "<td>yes</td>" : "<td class=bad>no</td>")
+          + "<td>" + esc(r.lastSync().map(Object::toString).orElse("-")) + "</td>"
+          + "<td class=bad>" + esc(r.lastError().orElse("-")) + "</td>";
+      if (r.services().isEmpty()) {
+        h.append("<tr>").append(head).append("<td colspan=4>no services watched</td></tr>\n");
+      }
+      for (ServiceEndpoints s : r.services()) {
+        h.append("<tr>").append(head)
+            .append("<td>").append(esc(s.service())).append("</td>")
+            .append("<td>").append(esc(s.state().name().toLowerCase(Locale.ROOT))).append("</td>")
+            .append(s.endpoints().isEmpty() ? "<td class=bad>0</td>" : "<td>" + s.endpoints().size() + "</td>")
+            .append("<td>").append(s.excluded().size()).append("</td></tr>\n");
+      }
+    }
+    h.append("</table>\n");
   }
 
   private static void row(StringBuilder h, NodeStatus n, String stream, TypeStatus t) {

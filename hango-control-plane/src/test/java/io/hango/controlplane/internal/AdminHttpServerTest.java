@@ -32,6 +32,7 @@ class AdminHttpServerTest {
                   throw new IllegalStateException("status broke");
                 },
                 () -> "{}",
+                () -> "{\"registries\":[]}",
                 () -> "<html></html>"));
   }
 
@@ -61,6 +62,7 @@ class AdminHttpServerTest {
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.body()).isEmpty();
     assertThat(send("GET", "/metrics").body()).isEqualTo("m 1\n");
+    assertThat(send("GET", "/debug/registries").body()).isEqualTo("{\"registries\":[]}");
     assertThat(send("GET", "/elsewhere").statusCode()).isEqualTo(404);
   }
 

@@ -29,6 +29,7 @@ import org.immutables.value.Value;
     property = "type",
     visible = true,
     defaultImpl = RegistrySpec.Custom.class)
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"type", "refreshInterval", "onEmpty", "emptyGracePeriod", "debounceQuietPeriod", "debounceMaxDelay", "initialSyncTimeout"})
 @com.fasterxml.jackson.annotation.JsonSubTypes({
   @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = RegistrySpec.Kubernetes.class, name = "kubernetes"),
   @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = RegistrySpec.Eureka.class, name = "eureka"),

@@ -95,9 +95,14 @@ final class SerializationCases {
     m.put("plugin", Plugin.of("orders-limit", PluginSpec.builder().type("local-rate-limit")
         .addTarget(PluginTarget.of(PluginTarget.Kind.ROUTE, "orders")).config(config).build()));
     m.put("registry-nacos", Registry.of("nacos", RegistrySpec.Nacos.builder().serverAddr("127.0.0.1:8848")
-        .namespace("prod").refreshInterval(Duration.ofMinutes(1)).build()));
+        .namespace("prod").refreshInterval(Duration.ofMinutes(1)).onEmpty(RegistrySpec.OnEmpty.KEEP_LAST).build()));
     m.put("registry-static", Registry.of("demo", RegistrySpec.Static.builder()
-        .putService("inventory-svc", java.util.List.of(Endpoint.of("10.0.3.11", 8080))).build()));
+        .putService("inventory-svc", java.util.List.of(Endpoint.of("10.0.3.11", 8080))).onEmpty(RegistrySpec.OnEmpty.KEEP_LAST).build()));
+    com.fasterxml.jackson.databind.node.ObjectNode settings = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    settings.put("address", "127.0.0.1:8500");
+    settings.putObject("tls").put("enabled", true);
+    m.put("registry-custom", Registry.of("consul", RegistrySpec.Custom.builder().typeName("consul")
+        .emptyGracePeriod(Duration.ofSeconds(30)).settings(settings).build()));
     m.put("secret", Secret.builder().metadata(Metadata.builder().name("secure-cert").putLabel("env", "test").build())
         .spec(SecretSpec.builder().certificate(PemSource.ofPem("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"))
             .privateKey(PemSource.ofFile("/etc/tls/tls.key")).build())

@@ -125,8 +125,17 @@ final class StructureChecker {
     }
     Class<?> subtype = type.isTextual() ? poly.subtypes().get(type.asText()) : null;
     if (subtype == null && type.isTextual() && poly.fallback() != null && !type.asText().isBlank()) {
-      // A type the model does not know: its own provider checks its settings.
-      subtype = poly.fallback();
+      // A type the model does not know: its own provider checks what is under 'settings'.
+      int before = problems.size();
+      checkStruct((ObjectNode) node, Shapes.struct(poly.fallback()), path, Set.of(poly.property()));
+      for (int i = before; i < problems.size(); i++) {
+        Problem p = problems.get(i);
+        if (p.message().startsWith("unknown field") && !p.message().contains(";")) {
+          problems.set(i, new Problem(p.severity(), p.location(), p.resource(), p.path(), p.message()
+              + "; type '" + type.asText() + "' is not built in (" + choices + "), so its settings go under 'settings'"));
+        }
+      }
+      return;
     }
     if (subtype == null) {
       String hint = type.isTextual() ? Suggestions.hint(type.asText(), poly.subtypes().keySet()) : "";
