@@ -8,6 +8,7 @@ import io.hango.model.io.ConfigLoad;
 import io.hango.model.io.ConfigReader;
 import io.hango.model.validation.Problem;
 import io.hango.model.validation.Validation;
+import io.hango.registry.RegistryValidator;
 import io.hango.translate.PluginConfigValidator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * Reads and checks the config every command starts from: syntax and structure, the model's rules,
- * and each plugin's own config rules, all reported at once with file:line:col where known.
+ * each plugin's own config rules and each registry's (a provider for its type must be on the class
+ * path), all reported at once with file:line:col where known.
  */
 final class ConfigInput {
 
@@ -45,6 +47,7 @@ final class ConfigInput {
     }
     List<Problem> problems = new ArrayList<>(load.validate().problems());
     problems.addAll(PluginConfigValidator.create().validatePlugins(load.config()));
+    problems.addAll(RegistryValidator.create().validate(load.config()));
     return new Checked(load, Validation.of(problems));
   }
 

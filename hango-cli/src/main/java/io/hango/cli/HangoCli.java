@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       BootstrapCommand.class,
       ServeCommand.class,
       RouteCheckCommand.class,
+      DiscoverCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Examples:", "  hango validate examples/", "  hango validate --output json gateway.yaml routes/"})
