@@ -123,4 +123,12 @@ class ValidateCommandTest {
     assertThat(top.out()).contains("validate").contains("translate").contains("bootstrap");
     assertThat(validate.out()).contains("Exit codes").contains("--output");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"zookeeper", "eureka", "nacos", "kubernetes", "static"})
+  void everyRegistryExampleIsValidWithTheBundledProviders(String type) {
+    CliRun run = CliRun.of("validate", CliRun.examples().resolve("registries").resolve(type + ".yaml").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("OK: 4 resources (1 Gateway, 1 Route, 1 Service, 1 Registry)\n");
+  }
 }
