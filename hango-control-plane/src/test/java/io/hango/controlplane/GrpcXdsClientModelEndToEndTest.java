@@ -11,19 +11,13 @@ import static io.hango.controlplane.TestConfigs.whoService;
 import static io.hango.controlplane.TestConfigs.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.NameResolverRegistry;
-import io.grpc.xds.XdsNameResolverProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +36,7 @@ class GrpcXdsClientModelEndToEndTest {
 
   private NamedGrpcBackends backends;
   private ControlPlane cp;
-  private XdsNameResolverProvider resolver;
+  private GrpcXdsChannel xds;
   private ManagedChannel channel;
   private Path services;
   private Path routes;
@@ -69,27 +63,14 @@ class GrpcXdsClientModelEndToEndTest {
             .debounce(Duration.ZERO, Duration.ZERO)
             .build()
             .start();
-    Map<String, Object> bootstrap =
-        Map.of(
-            "xds_servers",
-                List.of(
-                    Map.of(
-                        "server_uri", "localhost:" + cp.xdsPort(),
-                        "channel_creds", List.of(Map.of("type", "insecure")),
-                        "server_features", List.of("xds_v3"))),
-            "node", Map.of("id", "grpc-e2e", "cluster", TestConfigs.GATEWAY));
-    resolver = XdsNameResolverProvider.createForTest("xds-test", bootstrap);
-    NameResolverRegistry.getDefaultRegistry().register(resolver);
-    channel = Grpc.newChannelBuilder("xds-test:///" + TestConfigs.HOST, InsecureChannelCredentials.create()).build();
+    xds = GrpcXdsChannel.open(cp.xdsPort(), "grpc-e2e", TestConfigs.GATEWAY, TestConfigs.HOST);
+    channel = xds.channel();
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    if (channel != null) {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
-    if (resolver != null) {
-      NameResolverRegistry.getDefaultRegistry().deregister(resolver);
+    if (xds != null) {
+      xds.close();
     }
     if (cp != null) {
       cp.close();
