@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Serve a gateway config to Envoy (and proxyless gRPC clients) over xDS, and follow changes:",
       "a valid change is pushed (only what changed), an invalid one is logged and the last good",
-      "config keeps serving. Admin HTTP: /healthz /ready /metrics /debug/status /debug/config /.",
+      "config keeps serving. Admin HTTP (loopback by default): /healthz /ready /metrics /debug/status",
+      "/debug/config (secrets redacted) /debug/registries /. TLS private keys are served only to clients",
+      "authenticated by mutual TLS (--tls-client-ca), unless --allow-plaintext-secrets (demos).",
       "",
       "Exit codes: 0 stopped (Ctrl-C), 1 the initial config is invalid, 2 unreadable file or port in use."
     },
@@ -47,8 +49,29 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--xds-port", paramLabel = "PORT", defaultValue = "18000", description = "xDS (gRPC) port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
   int xdsPort;
 
+  @Option(names = "--xds-address", paramLabel = "HOST", defaultValue = "0.0.0.0", description = "Address the xDS port binds. Default: ${DEFAULT-VALUE}.")
+  String xdsAddress;
+
   @Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "18001", description = "Admin HTTP port; 0 picks a free one, -1 disables it. Default: ${DEFAULT-VALUE}.")
   int adminPort;
+
+  @Option(names = "--admin-address", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Address the admin port binds; it has no authentication. Default: ${DEFAULT-VALUE} (this host only).")
+  String adminAddress;
+
+  @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve xDS over TLS with this certificate chain (with --tls-key).")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM", description = "The private key of --tls-cert.")
+  Path tlsKey;
+
+  @Option(names = "--tls-client-ca", paramLabel = "PEM", description = "Mutual TLS: clients must present a certificate issued by these CAs; such clients may receive secrets.")
+  Path tlsClientCa;
+
+  @Option(names = "--authorize-by-san", description = "Admit each client only to the gateway its client certificate names in a subject alternative name (DNS name, or a URI's last path segment); needs --tls-client-ca; implies --node-group cluster.")
+  boolean authorizeBySan;
+
+  @Option(names = "--allow-plaintext-secrets", description = "DEMOS ONLY: serve TLS private keys to clients that are not authenticated (anyone who reaches the xDS port). Without it, secrets are served only over mutual TLS.")
+  boolean allowPlaintextSecrets;
 
   @Option(names = "--node-group", paramLabel = "MODE", defaultValue = "none", description = "none: every Envoy gets everything; cluster: an Envoy whose node.cluster is a gateway name gets that gateway only. Default: ${DEFAULT-VALUE}.")
   Grouping nodeGroup;
@@ -68,17 +91,45 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    if ((tlsCert == null) != (tlsKey == null)) {
+      err.println("hango: --tls-cert and --tls-key go together");
+      err.flush();
+      return ExitCodes.UNREADABLE;
+    }
+    if ((tlsClientCa != null || authorizeBySan) && tlsCert == null) {
+      err.println("hango: --tls-client-ca and --authorize-by-san need --tls-cert and --tls-key");
+      err.flush();
+      return ExitCodes.UNREADABLE;
+    }
+    if (authorizeBySan && tlsClientCa == null) {
+      err.println("hango: --authorize-by-san needs --tls-client-ca (clients must present certificates)");
+      err.flush();
+      return ExitCodes.UNREADABLE;
+    }
     ControlPlane cp;
     try {
-      cp =
+      ControlPlane.Builder b =
           ControlPlane.builder()
               .config(paths)
+              .xdsHost(xdsAddress)
               .xdsPort(xdsPort)
+              .adminHost(adminAddress)
               .adminPort(adminPort)
               .nodeGroup(nodeGroup == Grouping.cluster ? NodeGrouping.CLUSTER : NodeGrouping.NONE)
               .watchInterval(Durations.parse(watchInterval))
-              .build()
-              .start();
+              .allowSecretsToUnauthenticatedClients(allowPlaintextSecrets);
+      if (tlsClientCa != null) {
+        b.xdsMutualTls(tlsCert, tlsKey, tlsClientCa);
+      } else if (tlsCert != null) {
+        b.xdsTls(tlsCert, tlsKey);
+      }
+      if (authorizeBySan) {
+        b.authorizeBySubjectAltName();
+      }
+      if (allowPlaintextSecrets) {
+        log.warn("--allow-plaintext-secrets: TLS private keys are served to anyone who reaches the xDS port");
+      }
+      cp = b.build().start();
     } catch (InvalidConfigException e) {
       e.problems().forEach(err::println);
       long errors = e.problems().stream().filter(Problem::isError).count();
@@ -121,9 +172,10 @@ final class ServeCommand implements Callable<Integer> {
       log.info("  gateway {}", g);
     }
     String host = hostName();
-    log.info("xDS (ADS, SotW and Delta) on {}:{}, node grouping: {}", host, cp.xdsPort(), nodeGroup);
+    log.info("xDS (ADS, SotW and Delta) on {}:{} ({}), node grouping: {}", xdsAddress, cp.xdsPort(),
+        tlsClientCa != null ? "mutual TLS" : tlsCert != null ? "TLS" : "plaintext", authorizeBySan ? "by client certificate" : nodeGroup);
     if (cp.adminPort() >= 0) {
-      log.info("admin on http://{}:{}/ (/healthz /ready /metrics /debug/status /debug/config)", host, cp.adminPort());
+      log.info("admin on http://{}:{}/ (/healthz /ready /metrics /debug/status /debug/config /debug/registries)", adminAddress, cp.adminPort());
     }
     String gateway = config.gateways().isEmpty() ? "gateway" : config.gateways().get(0).name();
     log.info(

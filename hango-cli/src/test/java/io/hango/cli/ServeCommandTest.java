@@ -52,7 +52,8 @@ class ServeCommandTest {
       HttpResponse<String> readyz = get(http, adminPort, "/ready");
       assertThat(readyz.statusCode()).isEqualTo(200);
       HttpResponse<String> config = get(http, adminPort, "/debug/config");
-      assertThat(config.body()).contains("\"listeners\"").contains("edge/http");
+      assertThat(config.body()).contains("\"listeners\"").contains("edge/http").doesNotContain("PRIVATE KEY");
+      assertThat(get(http, adminPort, "/debug/registries").body()).contains("\"demo-registry\"");
     } finally {
       serve.interrupt();
       serve.join(15_000);
@@ -87,5 +88,15 @@ class ServeCommandTest {
       }
     }
     throw new AssertionError("no examples/ above " + Path.of("").toAbsolutePath());
+  }
+
+  @Test
+  void securityOptionsThatCannotWorkAreUsageErrors() {
+    CliRun sanWithoutCa = CliRun.of("serve", examples().toString(), "--authorize-by-san", "--tls-cert", "c.pem", "--tls-key", "k.pem");
+    assertThat(sanWithoutCa.exitCode()).isEqualTo(ExitCodes.UNREADABLE);
+    assertThat(sanWithoutCa.err()).contains("--authorize-by-san needs --tls-client-ca");
+    CliRun keyless = CliRun.of("serve", examples().toString(), "--tls-cert", "c.pem");
+    assertThat(keyless.exitCode()).isEqualTo(ExitCodes.UNREADABLE);
+    assertThat(keyless.err()).contains("--tls-cert and --tls-key go together");
   }
 }

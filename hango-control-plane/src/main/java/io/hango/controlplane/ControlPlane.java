@@ -14,6 +14,8 @@ import io.hango.translate.Translator;
 import io.hango.translate.TranslatorOptions;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.hango.controlplane.internal.RegistryMeters;
+import io.hango.controlplane.internal.SecretRedaction;
+import io.hango.xds.XdsAuthorizer;
 import io.hango.model.service.Endpoint;
 import io.hango.registry.RegistryProvider;
 import io.hango.registry.RegistryValidator;
@@ -85,6 +87,7 @@ public final class ControlPlane implements AutoCloseable {
   private final Object stateLock = new Object();
 
   private volatile Set<String> gatewayGroups = Set.of();
+  private volatile List<String> withheldSecrets = List.of();
   private volatile ConfigPipeline.Plan served;
   private volatile Instant lastGoodAt;
   private volatile ReloadOutcome lastOutcome;
@@ -180,15 +183,24 @@ public final class ControlPlane implements AutoCloseable {
         throw new InvalidConfigException(first.problems());
       }
       try {
-        xds =
+        XdsServer.Builder xb =
             XdsServer.builder()
                 .host(settings.xdsHost)
                 .port(settings.xdsPort)
                 .nodeGroups(groupFunction())
                 .debounce(settings.debounceQuiet, settings.debounceMax)
-                .meterRegistry(meters)
-                .build()
-                .start();
+                .meterRegistry(meters);
+        if (settings.tlsClientCas != null) {
+          xb.mutualTls(settings.tlsCertChain, settings.tlsPrivateKey, settings.tlsClientCas);
+        } else if (settings.tlsCertChain != null) {
+          xb.tls(settings.tlsCertChain, settings.tlsPrivateKey);
+        }
+        if (settings.authorizeBySubjectAltName) {
+          xb.authorizer(SubjectAltNameAuthorizer.of(() -> gatewayGroups));
+        } else if (settings.authorizer != null) {
+          xb.authorizer(settings.authorizer);
+        }
+        xds = xb.build().start();
         apply(first.plan().get(), ReloadOutcome.Result.APPLIED);
         if (settings.adminPort >= 0) {
           admin =
@@ -288,6 +300,12 @@ public final class ControlPlane implements AutoCloseable {
     requireStarted();
     AdminHttpServer a = admin;
     return a == null ? -1 : a.port();
+  }
+
+  /** The address the admin HTTP server is bound to, if it runs. */
+  public Optional<java.net.InetSocketAddress> adminAddress() {
+    requireStarted();
+    return Optional.ofNullable(admin).map(AdminHttpServer::address);
   }
 
   /** The embedded xDS server (for its status and snapshot store). */
@@ -412,10 +430,45 @@ public final class ControlPlane implements AutoCloseable {
     return node -> gatewayGroups.contains(node.getCluster()) ? node.getCluster() : ConfigPipeline.ALL_GROUP;
   }
 
+  /**
+   * Whether secrets may be served: to clients authenticated by mutual TLS, to clients an
+   * authorizer admits, or to anyone when the user said so (demos).
+   */
+  private boolean servesSecrets() {
+    return settings.tlsClientCas != null
+        || settings.authorizer != null
+        || settings.authorizeBySubjectAltName
+        || settings.secretsWithoutClientAuthentication;
+  }
+
+  /** The snapshot of {@code resources}, without secrets unless {@link #servesSecrets()}. */
+  private io.hango.xds.Snapshot snapshotToServe(EnvoyResources resources) {
+    if (servesSecrets() || resources.secrets().isEmpty()) {
+      return ConfigPipeline.snapshot(resources);
+    }
+    Map<String, Map<String, com.google.protobuf.Message>> byType = new java.util.LinkedHashMap<>(resources.byTypeUrl());
+    byType.remove(EnvoyResources.Type.SECRETS.typeUrl());
+    return io.hango.xds.Snapshot.of(byType);
+  }
+
+  private void warnIfSecretsWithheld(EnvoyResources all) {
+    if (servesSecrets() || all.secrets().isEmpty()) {
+      return;
+    }
+    List<String> names = all.secrets().stream().map(io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret::getName).toList();
+    if (!names.equals(withheldSecrets)) {
+      withheldSecrets = names;
+      log.warn("{} secret(s) not served ({}): xDS clients are not authenticated. Use mutual TLS "
+          + "(--tls-cert/--tls-key/--tls-client-ca) or an authorizer; --allow-plaintext-secrets serves them to anyone "
+          + "who reaches the xDS port (demos only). Listeners that use them wait for them.", names.size(), String.join(", ", names));
+    }
+  }
+
   /** Publishes {@code plan}, then makes it and its outcome visible in one step. */
   private ReloadOutcome apply(ConfigPipeline.Plan plan, ReloadOutcome.Result result) {
     // New groups first, so a node connecting meanwhile finds its group's snapshot.
-    plan.groups().forEach((group, resources) -> xds.snapshots().publish(group, ConfigPipeline.snapshot(resources)));
+    plan.groups().forEach((group, resources) -> xds.snapshots().publish(group, snapshotToServe(resources)));
+    warnIfSecretsWithheld(plan.all());
     gatewayGroups = Set.copyOf(plan.groups().keySet());
     ConfigPipeline.Plan previous = served;
     if (previous != null) {
@@ -465,7 +518,7 @@ public final class ControlPlane implements AutoCloseable {
 
   private String configJson() {
     ConfigPipeline.Plan p = served;
-    return p == null ? EnvoyResources.empty().toJson() : p.all().toJson();
+    return SecretRedaction.redact(p == null ? EnvoyResources.empty().toJson() : p.all().toJson());
   }
 
   private StatusViews.Served servedSummary() {
@@ -496,7 +549,13 @@ public final class ControlPlane implements AutoCloseable {
     private ConfigSource source;
     private String xdsHost = "0.0.0.0";
     private int xdsPort = 18000;
-    private String adminHost = "0.0.0.0";
+    private String adminHost = "127.0.0.1";
+    private Path tlsCertChain;
+    private Path tlsPrivateKey;
+    private Path tlsClientCas;
+    private XdsAuthorizer authorizer;
+    private boolean authorizeBySubjectAltName;
+    private boolean secretsWithoutClientAuthentication;
     private int adminPort = 18001;
     private NodeGrouping nodeGrouping = NodeGrouping.NONE;
     private TranslatorOptions translatorOptions = TranslatorOptions.defaults();
@@ -570,9 +629,64 @@ public final class ControlPlane implements AutoCloseable {
       return adminPort(-1);
     }
 
-    /** The address the admin port binds. Default {@code 0.0.0.0}. */
+    /**
+     * The address the admin port binds. Default {@code 127.0.0.1}: the admin port has no
+     * authentication, so it is reachable from this host only unless told otherwise.
+     */
     public Builder adminHost(String host) {
       this.adminHost = requireNonNull(host, "host");
+      return this;
+    }
+
+    /** Serves xDS over TLS with this certificate chain and private key (PEM files). Default: plaintext. */
+    public Builder xdsTls(Path certChainPem, Path privateKeyPem) {
+      this.tlsCertChain = requireNonNull(certChainPem, "certChainPem");
+      this.tlsPrivateKey = requireNonNull(privateKeyPem, "privateKeyPem");
+      this.tlsClientCas = null;
+      return this;
+    }
+
+    /**
+     * Serves xDS over mutual TLS: clients must present a certificate issued by one of
+     * {@code trustedClientCasPem}. Clients authenticated this way may receive secrets.
+     */
+    public Builder xdsMutualTls(Path certChainPem, Path privateKeyPem, Path trustedClientCasPem) {
+      xdsTls(certChainPem, privateKeyPem);
+      this.tlsClientCas = requireNonNull(trustedClientCasPem, "trustedClientCasPem");
+      return this;
+    }
+
+    /**
+     * Decides which clients may read which group (by node, address, client certificate). With an
+     * authorizer the control plane serves secrets to the clients it admits. Default: none (every
+     * client reads the group its node falls in).
+     */
+    public Builder xdsAuthorizer(XdsAuthorizer authorizer) {
+      this.authorizer = requireNonNull(authorizer, "authorizer");
+      this.authorizeBySubjectAltName = false;
+      return this;
+    }
+
+    /**
+     * Admits a client only to the gateway group its TLS client certificate names (see {@link
+     * SubjectAltNameAuthorizer}), whatever its node says; implies {@link NodeGrouping#CLUSTER}
+     * groups. Use with {@link #xdsMutualTls}.
+     */
+    public Builder authorizeBySubjectAltName() {
+      this.authorizeBySubjectAltName = true;
+      this.authorizer = null;
+      this.nodeGrouping = NodeGrouping.CLUSTER;
+      return this;
+    }
+
+    /**
+     * Serves TLS secrets (private keys) to clients that are neither authenticated by mutual TLS nor
+     * admitted by an authorizer. For demos on a trusted host only: anyone who can reach the xDS port
+     * can read every private key. Default false: secrets are then left out of what is served, with
+     * a warning, and listeners that need them wait for them.
+     */
+    public Builder allowSecretsToUnauthenticatedClients(boolean allow) {
+      this.secretsWithoutClientAuthentication = allow;
       return this;
     }
 
@@ -642,6 +756,12 @@ public final class ControlPlane implements AutoCloseable {
       b.xdsHost = xdsHost;
       b.xdsPort = xdsPort;
       b.adminHost = adminHost;
+      b.tlsCertChain = tlsCertChain;
+      b.tlsPrivateKey = tlsPrivateKey;
+      b.tlsClientCas = tlsClientCas;
+      b.authorizer = authorizer;
+      b.authorizeBySubjectAltName = authorizeBySubjectAltName;
+      b.secretsWithoutClientAuthentication = secretsWithoutClientAuthentication;
       b.adminPort = adminPort;
       b.nodeGrouping = nodeGrouping;
       b.translatorOptions = translatorOptions;

@@ -79,6 +79,11 @@ public final class AdminHttpServer implements AutoCloseable {
     return new AdminHttpServer(server, executor);
   }
 
+  /** The bound address and port. */
+  public java.net.InetSocketAddress address() {
+    return server.getAddress();
+  }
+
   /** The bound port. */
   public int port() {
     return server.getAddress().getPort();
