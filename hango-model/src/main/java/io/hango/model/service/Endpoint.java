@@ -28,7 +28,10 @@ public interface Endpoint {
   /** Port, 1–65535. Required. */
   int port();
 
-  /** Load-balancing weight, 1–128. Default: 1. */
+  /**
+   * Load-balancing weight. Written in a config: 1–128, default 1. Discovered from a registry: the
+   * registry's weight on a scale where 100 is every registry's default (see docs/registries.md).
+   */
   @Value.Default
   default int weight() {
     return 1;
