@@ -3,6 +3,7 @@ package io.hango.bench.xds;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.hango.bench.Args;
+import io.hango.bench.FrozenClassPath;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -114,7 +115,7 @@ public final class LoadHarness {
     List<String> command = List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + opts.getOrDefault("server-heap", "2g"), "-XX:+UseG1GC",
-        "-cp", serverClassPath(),
+        "-cp", FrozenClassPath.get(),
         ServerProcess.class.getName(),
         "--server", server,
         "--routes", opts.getOrDefault("routes", "1000"),
@@ -178,33 +179,6 @@ public final class LoadHarness {
         process.destroyForcibly();
       }
     }
-  }
-
-  private static String frozenClassPath;
-
-  /**
-   * The class path of the server processes: this JVM's, with the Hango snapshot jars copied once
-   * to {@code target/bench-classpath}, so that a {@code mvn install} of another module during a
-   * long run does not change the server under test between rows.
-   */
-  private static synchronized String serverClassPath() throws IOException {
-    if (frozenClassPath == null) {
-      Path dir = Path.of("target", "bench-classpath");
-      Files.createDirectories(dir);
-      List<String> entries = new ArrayList<>();
-      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-        Path p = Path.of(entry);
-        if (entry.contains("/io/hango/") && Files.isRegularFile(p)) {
-          Path copy = dir.resolve(p.getFileName());
-          Files.copy(p, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-          entries.add(copy.toAbsolutePath().toString());
-        } else {
-          entries.add(entry);
-        }
-      }
-      frozenClassPath = String.join(File.pathSeparator, entries);
-    }
-    return frozenClassPath;
   }
 
   private static String command(Writer in, BufferedReader out, Process process, String command, String answer, long timeout)

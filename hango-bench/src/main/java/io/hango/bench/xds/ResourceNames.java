@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentMap;
  * What a simulated Envoy subscribes to next: the EDS name of a cluster and the RDS names of a
  * listener. Results are cached by the resource bytes' identity key (type + name + version) given by
  * the caller (for state-of-the-world, the response version), so that 1,000 simulated clients do not parse the same cluster 1,000 times: the cost
- * measured is the server's, not the harness's.
+ * measured is the server's, not the harness's. Also used by the registry load harness's proxies.
  */
-final class ResourceNames {
+public final class ResourceNames {
 
   private static final String HCM_TYPE =
       "type.googleapis.com/" + HttpConnectionManager.getDescriptor().getFullName();
@@ -32,7 +32,7 @@ final class ResourceNames {
   private final ConcurrentMap<String, List<String>> sotwRds = new ConcurrentHashMap<>();
 
   /** The sorted EDS names of a whole state-of-the-world CDS response, cached by its version. */
-  List<String> edsNames(String version, List<Any> clusters) {
+  public List<String> edsNames(String version, List<Any> clusters) {
     return sotwEds.computeIfAbsent(version, v -> {
       TreeSet<String> out = new TreeSet<>();
       for (Any c : clusters) {
@@ -43,7 +43,7 @@ final class ResourceNames {
   }
 
   /** The sorted RDS names of a whole state-of-the-world LDS response, cached by its version. */
-  List<String> rdsNames(String version, List<Any> listeners) {
+  public List<String> rdsNames(String version, List<Any> listeners) {
     return sotwRds.computeIfAbsent(version, v -> {
       TreeSet<String> out = new TreeSet<>();
       for (Any l : listeners) {
@@ -54,7 +54,7 @@ final class ResourceNames {
   }
 
   /** The EDS service name of a cluster, if it uses EDS. */
-  Optional<String> edsName(String key, Any cluster) {
+  public Optional<String> edsName(String key, Any cluster) {
     return edsNames.computeIfAbsent(key, k -> edsName(cluster));
   }
 
@@ -68,7 +68,7 @@ final class ResourceNames {
   }
 
   /** The route configuration names that a listener's HTTP connection managers load over RDS. */
-  Collection<String> rdsNames(String key, Any listener) {
+  public Collection<String> rdsNames(String key, Any listener) {
     return rdsNames.computeIfAbsent(key, k -> rdsNames(listener));
   }
 
