@@ -57,4 +57,27 @@ class DiscoverCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("no Service 'nope' that discovers its endpoints from a registry");
   }
+
+  @Test
+  void anUnreachableRegistryExits1AndSaysSo() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    Files.writeString(dir.resolve("c.yaml"), """
+        apiVersion: hango.io/v1alpha1
+        kind: Registry
+        metadata: {name: zk}
+        spec: {type: zookeeper, connectString: "127.0.0.1:%d"}
+        ---
+        apiVersion: hango.io/v1alpha1
+        kind: Service
+        metadata: {name: orders}
+        spec: {discovery: {registry: zk, serviceName: com.example.Orders}}
+        """.formatted(closedPort));
+    CliRun run = CliRun.of("discover", "--config", dir.toString(), "--timeout", "1s");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).startsWith("registry zk (zookeeper): NOT REACHED within 1000ms")
+        .contains("Service/orders <- registry zk: com.example.Orders [waiting] 0 endpoint(s)");
+  }
 }
