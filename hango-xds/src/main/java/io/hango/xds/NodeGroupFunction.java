@@ -7,7 +7,8 @@ import io.envoyproxy.envoy.config.core.v3.Node;
 
 /**
  * Chooses the snapshot group of a node from its first request. The default puts every node in
- * {@value #DEFAULT_GROUP}.
+ * {@value #DEFAULT_GROUP}. Called on the server's callback executor, like the {@link
+ * XdsAuthorizer}; also when a stream's group is removed and its client reconnects.
  */
 @FunctionalInterface
 public interface NodeGroupFunction {

@@ -24,9 +24,15 @@ public interface SnapshotStore {
 
   /**
    * Upserts and removes resources of one type of a group, keeping everything else (for
-   * example: endpoints only). A group without a snapshot starts from an empty one.
+   * example: endpoints only).
+   *
+   * <p>Only a group with a snapshot can be updated: serving the changes of one type alone
+   * would tell clients that every other type is empty (a reconnecting Envoy would drop its
+   * clusters and listeners), so a group that was never published, or was cleared, rejects
+   * updates and stays unserved until its next {@link #publish}.
    *
    * @return the new snapshot of the group
+   * @throws IllegalStateException if the group has no snapshot
    */
   Snapshot update(
       String group, String typeUrl, Map<String, ? extends Message> upserts, Collection<String> removals);
@@ -38,8 +44,12 @@ public interface SnapshotStore {
   Set<String> groups();
 
   /**
-   * Removes a group's snapshot. Connected clients keep what they have and get nothing more
-   * until a new snapshot is published.
+   * Removes a group's snapshot and ends its streams with {@code UNAVAILABLE}: their clients
+   * reconnect and are grouped again (the {@link NodeGroupFunction}, then the {@link
+   * XdsAuthorizer}), so they move to whatever group serves them now instead of keeping the
+   * removed group's configuration for ever. A reconnecting Delta client says what it holds,
+   * so nothing unchanged is sent again. A client grouped into a group without a snapshot waits
+   * for its first publish. Clearing a group that has no snapshot does nothing.
    */
   void clear(String group);
 }

@@ -37,6 +37,14 @@ public final class TypeUrls {
    */
   public static final List<String> PUSH_ORDER = List.of(CLUSTER, ENDPOINT, LISTENER, ROUTE, SECRET);
 
+  /**
+   * The order in which removals are pushed on an aggregated stream, referrers first: a
+   * listener goes before the route configuration it names, routes before the clusters they
+   * route to, a cluster before its endpoints, and secrets (used by listeners and clusters)
+   * last, so Envoy never holds a reference to something already removed.
+   */
+  public static final List<String> REMOVAL_ORDER = List.of(LISTENER, ROUTE, CLUSTER, ENDPOINT, SECRET);
+
   private static final String PREFIX = "type.googleapis.com/";
 
   private TypeUrls() {}

@@ -6,9 +6,12 @@ import com.google.protobuf.Message;
  * Callbacks on xDS stream events. Every method defaults to doing nothing, so an
  * implementation overrides only what it needs.
  *
- * <p>Methods run on the stream's serialized executor: events of one stream arrive in order,
- * events of different streams may run concurrently. They must be quick; an exception thrown
- * is logged and ignored.
+ * <p>Methods run on the server's callback executor ({@code XdsServer.Builder.callbackExecutor}),
+ * never on the threads that push to streams, so a slow listener does not delay clients. Events
+ * of one stream arrive in order (possibly after the client already saw the response), events
+ * of different streams may run concurrently. A listener that falls more than 1,000 events
+ * behind on one stream loses the newer ones (logged, counted in {@code
+ * hango.xds.listener.dropped}). An exception thrown is logged and ignored.
  */
 public interface XdsListener {
 

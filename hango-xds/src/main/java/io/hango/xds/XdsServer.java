@@ -24,6 +24,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,12 +52,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class XdsServer implements AutoCloseable {
 
+  /** How long {@link #shutdown} lets ended streams' final statuses reach their clients. */
+  private static final long TRAILER_FLUSH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
   private final XdsEngine engine;
   private final List<ExecutorService> owned;
   private final int configuredPort;
   private final String host;
   private final ServerCredentials credentials;
   private final Executor serverExecutor;
+  private final Transport transport;
   private final MeterRegistry meterRegistry;
   private Server server;
 
@@ -66,12 +71,17 @@ public final class XdsServer implements AutoCloseable {
     this.host = b.host;
     this.credentials = b.credentials;
     this.serverExecutor = b.serverExecutor;
+    this.transport =
+        new Transport(b.keepAliveTime, b.keepAliveTimeout, b.permitKeepAliveTime, b.maxConnectionIdle);
     this.meterRegistry = meterRegistry;
     this.engine = engine;
     this.owned = owned;
   }
 
-  /** A builder with defaults: port 18000, plaintext, one group, allow all, 100 ms / 1 s debounce. */
+  /**
+   * A builder with defaults: port 18000, plaintext, one group, allow all, 100 ms / 1 s
+   * debounce, and the limits and timeouts documented on each setter.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -91,8 +101,13 @@ public final class XdsServer implements AutoCloseable {
         host == null ? new InetSocketAddress(configuredPort) : new InetSocketAddress(host, configuredPort);
     NettyServerBuilder b =
         NettyServerBuilder.forAddress(address, credentials)
+            // Pings find peers that died without closing their connection (gRPC's default
+            // waits two hours); a connection left without streams is closed.
+            .keepAliveTime(transport.keepAliveTime().toNanos(), TimeUnit.NANOSECONDS)
+            .keepAliveTimeout(transport.keepAliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
+            .maxConnectionIdle(transport.maxConnectionIdle().toNanos(), TimeUnit.NANOSECONDS)
             // Envoy and gRPC clients may ping idle ADS connections; do not kill them for it.
-            .permitKeepAliveTime(10, TimeUnit.SECONDS)
+            .permitKeepAliveTime(transport.permitKeepAliveTime().toNanos(), TimeUnit.NANOSECONDS)
             .permitKeepAliveWithoutCalls(true);
     if (serverExecutor != null) {
       b.executor(serverExecutor);
@@ -157,9 +172,15 @@ public final class XdsServer implements AutoCloseable {
     try {
       engine.awaitNoStreams(Math.max(0, deadline - System.nanoTime()));
       if (server != null) {
-        // Streams are done; what is left are idle connections, which need no grace.
-        server.shutdownNow();
-        server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        // Streams are done, but their final status may still be on its way out: a forced
+        // close now could reset them (clients would see CANCELLED, not UNAVAILABLE). Give the
+        // graceful shutdown a moment to flush and close, then close what is left (idle
+        // connections need no grace).
+        long flush = Math.min(Math.max(0, deadline - System.nanoTime()), TRAILER_FLUSH_NANOS);
+        if (!server.awaitTermination(flush, TimeUnit.NANOSECONDS)) {
+          server.shutdownNow();
+          server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
       }
       for (ExecutorService e : owned) {
         e.shutdown();
@@ -176,20 +197,34 @@ public final class XdsServer implements AutoCloseable {
     }
   }
 
+  /** Connection settings of the server's own endpoint (a host server mounting the services has its own). */
+  private record Transport(
+      Duration keepAliveTime, Duration keepAliveTimeout, Duration permitKeepAliveTime, Duration maxConnectionIdle) {}
+
   /** Configures an {@link XdsServer}. Every setter returns this builder. */
   public static final class Builder {
     private int port = 18000;
     private String host;
     private ServerCredentials credentials = InsecureServerCredentials.create();
     private Executor executor;
+    private Executor callbackExecutor;
     private Executor serverExecutor;
     private ScheduledExecutorService scheduler;
     private int maxStreams = 10_000;
+    private int maxStreamsPerConnection = 100;
+    private int maxStreamsPerPeer = 1_000;
+    private Duration firstRequestTimeout = Duration.ofSeconds(30);
+    private int maxNamesPerType = 20_000;
+    private int maxNamesPerStream = 50_000;
+    private Duration keepAliveTime = Duration.ofMinutes(1);
+    private Duration keepAliveTimeout = Duration.ofSeconds(20);
+    private Duration permitKeepAliveTime = Duration.ofSeconds(10);
+    private Duration maxConnectionIdle = Duration.ofMinutes(5);
     private Duration quietPeriod = Duration.ofMillis(100);
     private Duration maxDelay = Duration.ofSeconds(1);
     private NodeGroupFunction nodeGroups = NodeGroupFunction.single();
     private XdsAuthorizer authorizer = XdsAuthorizer.allowAll();
-    private XdsListener listener = new XdsListener() {};
+    private XdsListener listener;
     private MeterRegistry meterRegistry;
 
     private Builder() {}
@@ -252,24 +287,116 @@ public final class XdsServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Runs user code that may be slow: the {@link NodeGroupFunction}, the {@link XdsAuthorizer}
+     * and the {@link XdsListener}; by default a small pool owned by the server. Kept apart from
+     * the stream actors so that a slow authorization or listener never delays pushes.
+     */
+    public Builder callbackExecutor(Executor callbackExecutor) {
+      this.callbackExecutor = requireNonNull(callbackExecutor, "callbackExecutor");
+      return this;
+    }
+
     /** The gRPC server's call executor (only for {@link #start()}); gRPC's default otherwise. */
     public Builder serverExecutor(Executor serverExecutor) {
       this.serverExecutor = requireNonNull(serverExecutor, "serverExecutor");
       return this;
     }
 
-    /** Runs debounce timers; by default one daemon thread owned by the server. */
+    /** Runs debounce timers and first-request deadlines; by default one daemon thread owned by the server. */
     public Builder scheduler(ScheduledExecutorService scheduler) {
       this.scheduler = requireNonNull(scheduler, "scheduler");
       return this;
     }
 
-    /** Concurrent streams allowed; further streams fail with RESOURCE_EXHAUSTED. */
+    /**
+     * Streams served at once (10,000 by default): a stream counts once it has sent its first
+     * request, and a first request beyond the limit ends its stream with RESOURCE_EXHAUSTED.
+     * Streams that have not sent a request yet are bounded apart, by the same number: beyond
+     * it the oldest of them is closed (RESOURCE_EXHAUSTED) to make room, so silent streams
+     * never lock out real clients; they are also closed after {@link #firstRequestTimeout}.
+     */
     public Builder maxStreams(int maxStreams) {
-      if (maxStreams < 1) {
-        throw new IllegalArgumentException("maxStreams must be positive");
+      this.maxStreams = positive(maxStreams, "maxStreams");
+      return this;
+    }
+
+    /**
+     * Streams one connection may hold (100 by default; Envoy and gRPC clients use one, or one
+     * per type); more are refused with RESOURCE_EXHAUSTED. A connection is a peer address and
+     * port.
+     */
+    public Builder maxStreamsPerConnection(int maxStreamsPerConnection) {
+      this.maxStreamsPerConnection = positive(maxStreamsPerConnection, "maxStreamsPerConnection");
+      return this;
+    }
+
+    /**
+     * Streams one peer address may hold over all its connections (1,000 by default; raise it
+     * if many clients share an address, e.g. behind NAT); more are refused with
+     * RESOURCE_EXHAUSTED.
+     */
+    public Builder maxStreamsPerPeer(int maxStreamsPerPeer) {
+      this.maxStreamsPerPeer = positive(maxStreamsPerPeer, "maxStreamsPerPeer");
+      return this;
+    }
+
+    /**
+     * How long a new stream may stay without a request (30 s by default); then it is closed
+     * with DEADLINE_EXCEEDED and frees its place. Real clients send their first request at
+     * once.
+     */
+    public Builder firstRequestTimeout(Duration firstRequestTimeout) {
+      this.firstRequestTimeout = positive(firstRequestTimeout, "firstRequestTimeout");
+      return this;
+    }
+
+    /**
+     * Resource names one stream may subscribe to: of one type (20,000 by default), and over all
+     * its types (50,000). A request beyond either ends the stream with RESOURCE_EXHAUSTED.
+     * Wildcards do not count. Every subscribed name costs memory, and an EDS name without a
+     * cluster an empty assignment in every SotW response, so without a limit one request could
+     * make the server build and send arbitrary amounts.
+     */
+    public Builder maxSubscriptions(int perType, int perStream) {
+      this.maxNamesPerType = positive(perType, "maxSubscriptions perType");
+      this.maxNamesPerStream = positive(perStream, "maxSubscriptions perStream");
+      return this;
+    }
+
+    /**
+     * Server keepalive of the server's own endpoint ({@link #start()}): after {@code time}
+     * without reading from a connection the server pings it, and closes it if no answer comes
+     * within {@code timeout}, so a peer that vanished (host down, network cut) is found in
+     * about a minute rather than the two hours of TCP or gRPC defaults. 1 min / 20 s by
+     * default; gRPC's floors are 10 s and 10 ms.
+     */
+    public Builder keepAlive(Duration time, Duration timeout) {
+      Duration t = atLeast(time, Duration.ofSeconds(10), "keepAlive time");
+      this.keepAliveTimeout = atLeast(timeout, Duration.ofMillis(10), "keepAlive timeout");
+      this.keepAliveTime = t;
+      return this;
+    }
+
+    /**
+     * How often clients may ping the server's own endpoint (10 s by default; zero allows any
+     * rate). Clients pinging more often are disconnected by gRPC with {@code too_many_pings}.
+     */
+    public Builder permitKeepAliveTime(Duration permitKeepAliveTime) {
+      requireNonNull(permitKeepAliveTime, "permitKeepAliveTime");
+      if (permitKeepAliveTime.isNegative()) {
+        throw new IllegalArgumentException("permitKeepAliveTime must not be negative");
       }
-      this.maxStreams = maxStreams;
+      this.permitKeepAliveTime = permitKeepAliveTime;
+      return this;
+    }
+
+    /**
+     * How long a connection of the server's own endpoint may stay without any stream before
+     * it is closed (5 min by default, at least 1 s). Clients reconnect when they need to.
+     */
+    public Builder maxConnectionIdle(Duration maxConnectionIdle) {
+      this.maxConnectionIdle = atLeast(maxConnectionIdle, Duration.ofSeconds(1), "maxConnectionIdle");
       return this;
     }
 
@@ -301,7 +428,7 @@ public final class XdsServer implements AutoCloseable {
       return this;
     }
 
-    /** Stream event callbacks. */
+    /** Stream event callbacks, delivered on the {@link #callbackExecutor} (none by default). */
     public Builder listener(XdsListener listener) {
       this.listener = requireNonNull(listener, "listener");
       return this;
@@ -316,25 +443,55 @@ public final class XdsServer implements AutoCloseable {
     /** The server, not started: call {@link XdsServer#start()} or mount {@link #services()}. */
     public XdsServer build() {
       List<ExecutorService> owned = new ArrayList<>();
-      Executor actors = executor;
-      if (actors == null) {
-        ExecutorService pool =
-            Executors.newFixedThreadPool(
-                Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("hango-xds-stream"));
-        owned.add(pool);
-        actors = pool;
-      }
+      Executor actors = executor == null ? ownedPool("hango-xds-stream", owned) : executor;
+      Executor callbacks = callbackExecutor == null ? ownedPool("hango-xds-callback", owned) : callbackExecutor;
       ScheduledExecutorService timers = scheduler;
       if (timers == null) {
-        timers = Executors.newSingleThreadScheduledExecutor(daemon("hango-xds-debounce"));
-        owned.add(timers);
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, daemon("hango-xds-timer"));
+        // First-request deadlines are mostly cancelled: do not keep them queued until due.
+        pool.setRemoveOnCancelPolicy(true);
+        owned.add(pool);
+        timers = pool;
       }
       MeterRegistry meters = meterRegistry == null ? new SimpleMeterRegistry() : meterRegistry;
       EngineSettings settings =
           new EngineSettings(
-              nodeGroups, authorizer, listener, meters, actors, timers, quietPeriod, maxDelay,
-              maxStreams);
+              nodeGroups, authorizer, listener, meters, actors, callbacks, timers, quietPeriod, maxDelay,
+              new EngineSettings.Limits(
+                  maxStreams, maxStreamsPerConnection, maxStreamsPerPeer, firstRequestTimeout,
+                  maxNamesPerType, maxNamesPerStream));
       return new XdsServer(this, meters, new XdsEngine(settings), owned);
+    }
+
+    private static ExecutorService ownedPool(String name, List<ExecutorService> owned) {
+      ExecutorService pool =
+          Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon(name));
+      owned.add(pool);
+      return pool;
+    }
+
+    private static int positive(int value, String what) {
+      if (value < 1) {
+        throw new IllegalArgumentException(what + " must be positive");
+      }
+      return value;
+    }
+
+    private static Duration positive(Duration value, String what) {
+      requireNonNull(value, what);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive");
+      }
+      return value;
+    }
+
+    /** gRPC raises smaller values silently; say so instead. */
+    private static Duration atLeast(Duration value, Duration floor, String what) {
+      requireNonNull(value, what);
+      if (value.compareTo(floor) < 0) {
+        throw new IllegalArgumentException(what + " must be at least " + floor + " (gRPC's minimum)");
+      }
+      return value;
     }
 
     private static ThreadFactory daemon(String prefix) {

@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.envoyproxy.envoy.config.core.v3.Node;
+import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.grpc.Status;
 import io.hango.testkit.xds.DeltaXdsStream;
 import io.hango.testkit.xds.SotwXdsStream;
 import io.hango.testkit.xds.XdsTestClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -60,9 +63,53 @@ class AuthorizationAndGroupsTest {
       // A publish to one group reaches only its nodes.
       fx.store().publish("edge", only("edge-2"));
       // Make-before-break on ADS: the new cluster next to the old one, then the old one goes.
-      assertThat(names(edge.awaitResponse(TypeUrls.CLUSTER))).containsExactly("edge-2", "edge-cluster");
+      DiscoveryResponse both = edge.awaitResponse(TypeUrls.CLUSTER);
+      assertThat(names(both)).containsExactly("edge-2", "edge-cluster");
+      edge.ack(both);
       assertThat(names(edge.awaitResponse(TypeUrls.CLUSTER))).containsExactly("edge-2");
       internal.expectNoResponse(Duration.ofMillis(200));
+    }
+  }
+
+  @Test
+  void streamsOfARemovedGroupAreResetAndGroupedAgainOnReconnect() throws Exception {
+    // Like the control plane: a node joins its gateway's group while that gateway exists.
+    Set<String> gateways = ConcurrentHashMap.newKeySet();
+    NodeGroupFunction byGateway = n -> gateways.contains(n.getCluster()) ? n.getCluster() : "default";
+    try (XdsFixture fx = XdsFixture.start(b -> b.nodeGroups(byGateway));
+        SotwXdsStream sotw = fx.client.ads(node("n1", "edge", null, null));
+        DeltaXdsStream delta = fx.client.deltaAds(node("n2", "edge", null, null));
+        SotwXdsStream other = fx.client.ads(node("n3", "internal", null, null));
+        SotwXdsStream waiting = fx.client.ads(node("n4", "pending", null, null))) {
+      gateways.addAll(List.of("edge", "internal", "pending"));
+      fx.store().publish("edge", only("edge-cluster"));
+      fx.store().publish("internal", only("internal-cluster"));
+      fx.store().publish("default", only("default-cluster"));
+      sotw.request(TypeUrls.CLUSTER);
+      delta.subscribe(TypeUrls.CLUSTER);
+      other.request(TypeUrls.CLUSTER);
+      waiting.request(TypeUrls.CLUSTER);
+      sotw.ack(sotw.awaitResponse(TypeUrls.CLUSTER));
+      delta.ack(delta.awaitResponse(TypeUrls.CLUSTER));
+      other.ack(other.awaitResponse(TypeUrls.CLUSTER));
+
+      gateways.remove("edge");
+      fx.store().clear("edge");
+      // Its clients would otherwise keep the removed gateway's configuration for ever.
+      Status reset = sotw.awaitClosed(Duration.ofSeconds(5));
+      assertThat(reset.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+      assertThat(reset.getDescription()).contains("'edge'");
+      assertThat(delta.awaitClosed(Duration.ofSeconds(5)).getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+      try (SotwXdsStream again = fx.client.ads(node("n1", "edge", null, null))) {
+        again.request(TypeUrls.CLUSTER);
+        assertThat(names(again.awaitResponse(TypeUrls.CLUSTER))).containsExactly("default-cluster");
+      }
+      // Other groups, and a group that never had a snapshot, are left alone.
+      fx.store().clear("pending");
+      other.expectNoResponse(Duration.ofMillis(200));
+      fx.store().publish("pending", only("pending-cluster"));
+      assertThat(names(waiting.awaitResponse(TypeUrls.CLUSTER))).containsExactly("pending-cluster");
+      assertThat(fx.xds.status().node("n3")).hasSize(1);
     }
   }
 

@@ -9,6 +9,8 @@ import io.hango.testkit.xds.XdsTestClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 
 /** Bursts of publishes become one push; a never-ending burst still pushes by the maximum delay. */
@@ -67,6 +69,23 @@ class DebounceTest {
       do {
         r = ads.awaitResponse(TypeUrls.CLUSTER, Duration.ofSeconds(3));
       } while (!r.getVersionInfo().equals(latest));
+    }
+  }
+
+  @Test
+  void aSchedulerThatRejectsTimersDoesNotStopPushes() throws Exception {
+    ScheduledExecutorService dead = Executors.newSingleThreadScheduledExecutor();
+    dead.shutdown();
+    try (XdsFixture fx =
+            XdsFixture.start(b -> b.scheduler(dead).debounce(Duration.ofMillis(100), Duration.ofSeconds(1)));
+        SotwXdsStream ads = fx.client.ads(XdsTestClient.node("envoy-1"))) {
+      ads.request(TypeUrls.CLUSTER);
+      // Without a timer the change cannot wait for quiet: it is pushed at once.
+      fx.store().publish("default", clusters(0));
+      ads.ack(ads.awaitResponse(TypeUrls.CLUSTER));
+      fx.store().publish("default", clusters(1));
+      assertThat(ads.awaitResponse(TypeUrls.CLUSTER).getVersionInfo())
+          .isEqualTo(clusters(1).version(TypeUrls.CLUSTER));
     }
   }
 

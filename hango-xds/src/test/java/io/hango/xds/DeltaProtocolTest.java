@@ -52,7 +52,10 @@ class DeltaProtocolTest {
         .containsExactly(
             basic().resource(TypeUrls.CLUSTER, "a").orElseThrow().version(),
             basic().resource(TypeUrls.CLUSTER, "b").orElseThrow().version());
-    assertThat(r.getSystemVersionInfo()).isEqualTo(basic().version(TypeUrls.CLUSTER));
+    // The held set's version: the same pairs as the SotW version_info, but order-independent
+    // so that it can be kept up to date as resources come and go.
+    assertThat(r.getSystemVersionInfo())
+        .isEqualTo(io.hango.xds.internal.ResourceVersions.setVersion(ads.held(TypeUrls.CLUSTER)));
     assertThat(r.getRemovedResourcesList()).isEmpty();
   }
 
@@ -87,6 +90,43 @@ class DeltaProtocolTest {
     fx.store().publish("default", basic());
     DeltaDiscoveryResponse fixed = ads.awaitResponse(TypeUrls.CLUSTER);
     assertThat(names(fixed)).containsExactly("a");
+  }
+
+  @Test
+  void aNackIsForgottenOnceAnotherVersionIsAcked() {
+    ads.subscribe(TypeUrls.CLUSTER);
+    ads.ack(ads.awaitResponse(TypeUrls.CLUSTER));
+    Snapshot v2 = basic().withChanges(TypeUrls.CLUSTER, Map.of("a", cluster("a", 99)), List.of());
+    fx.store().publish("default", v2);
+    DeltaDiscoveryResponse rejected = ads.awaitResponse(TypeUrls.CLUSTER);
+    ads.nack(rejected, "connect timeout too long");
+    awaitStatus(() -> rejected.getSystemVersionInfo().equals(status(TypeUrls.CLUSTER).versionNacked()));
+
+    fx.store().publish("default", basic().withChanges(TypeUrls.CLUSTER, Map.of("a", cluster("a", 5)), List.of()));
+    DeltaDiscoveryResponse v3 = ads.awaitResponse(TypeUrls.CLUSTER);
+    ads.ack(v3);
+    awaitStatus(() -> v3.getSystemVersionInfo().equals(status(TypeUrls.CLUSTER).versionAcked()));
+
+    fx.store().publish("default", v2);
+    DeltaDiscoveryResponse again = ads.awaitResponse(TypeUrls.CLUSTER);
+    assertThat(again.getResourcesList()).extracting(Resource::getVersion)
+        .containsExactly(v2.resource(TypeUrls.CLUSTER, "a").orElseThrow().version());
+  }
+
+  @Test
+  void aNackIsForgottenWhenTheNameIsSubscribedAgain() {
+    ads.subscribe(TypeUrls.ENDPOINT, "a");
+    ads.ack(ads.awaitResponse(TypeUrls.ENDPOINT));
+    Snapshot bad = basic().withChanges(TypeUrls.ENDPOINT, Map.of("a", endpoints("a", 0)), List.of());
+    fx.store().publish("default", bad);
+    DeltaDiscoveryResponse rejected = ads.awaitResponse(TypeUrls.ENDPOINT);
+    ads.nack(rejected, "port 0");
+    ads.expectNoResponse(QUIET);
+    // Subscribing again asks for the resource anew: the client gets the current one.
+    ads.subscribe(TypeUrls.ENDPOINT, "a");
+    DeltaDiscoveryResponse answer = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(answer.getResourcesList()).extracting(Resource::getVersion)
+        .containsExactly(bad.resource(TypeUrls.ENDPOINT, "a").orElseThrow().version());
   }
 
   @Test
@@ -170,7 +210,8 @@ class DeltaProtocolTest {
       again.resubscribe(TypeUrls.CLUSTER, held);
       DeltaDiscoveryResponse r = again.awaitResponse(TypeUrls.CLUSTER);
       assertThat(names(r)).containsExactly("c");
-      // On ADS the deletion follows the additions (make-before-break).
+      // On ADS the deletion follows the additions, once they are applied (make-before-break).
+      again.ack(r);
       DeltaDiscoveryResponse removal = again.awaitResponse(TypeUrls.CLUSTER);
       assertThat(removal.getResourcesList()).isEmpty();
       assertThat(removal.getRemovedResourcesList()).containsExactly("b");
@@ -192,31 +233,86 @@ class DeltaProtocolTest {
   }
 
   @Test
-  void endpointsOfAnUnknownClusterAreAnsweredEmpty() {
-    ads.subscribe(TypeUrls.ENDPOINT, "unknown");
+  void endpointsOfAClusterWithoutAssignmentAreAnsweredEmptyAndOfNoClusterRemoved() {
+    fx.store().publish("default", basic().withChanges(TypeUrls.CLUSTER, Map.of("lonely", cluster("lonely")), List.of()));
+    ads.subscribe(TypeUrls.ENDPOINT, "lonely", "unknown");
     DeltaDiscoveryResponse r = ads.awaitResponse(TypeUrls.ENDPOINT);
+    // The cluster exists and has no endpoints: say so, or Envoy keeps it warming.
     List<ClusterLoadAssignment> clas = unpack(r, ClusterLoadAssignment.class);
-    assertThat(clas).extracting(ClusterLoadAssignment::getClusterName).containsExactly("unknown");
+    assertThat(clas).extracting(ClusterLoadAssignment::getClusterName).containsExactly("lonely");
     assertThat(clas.get(0).getEndpointsList()).isEmpty();
+    // No cluster at all: the resource does not exist.
+    assertThat(r.getRemovedResourcesList()).containsExactly("unknown");
   }
 
   @Test
-  void wildcardEndpointsWithUnknownNamesComeInNameOrderWithTheHeldSetVersion() {
-    ads.subscribe(TypeUrls.ENDPOINT, "*", "c-unknown", "0-unknown");
+  void endpointsOfARemovedClusterAreReportedRemovedNotEmptied() {
+    ads.subscribe(TypeUrls.CLUSTER);
+    ads.ack(ads.awaitResponse(TypeUrls.CLUSTER));
+    ads.subscribe(TypeUrls.ENDPOINT, "a", "b");
+    ads.ack(ads.awaitResponse(TypeUrls.ENDPOINT));
+    ads.autoAck(true);
+
+    fx.store().publish("default", basic().withChanges(TypeUrls.CLUSTER, Map.of(), List.of("a"))
+        .withChanges(TypeUrls.ENDPOINT, Map.of(), List.of("a")));
+    DeltaDiscoveryResponse eds = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(eds.getResourcesList()).isEmpty();
+    assertThat(eds.getRemovedResourcesList()).containsExactly("a");
+    assertThat(ads.held(TypeUrls.ENDPOINT)).containsOnlyKeys("b");
+    // A cluster that stays but loses its endpoints gets an empty assignment.
+    fx.store().update("default", TypeUrls.ENDPOINT, Map.of(), List.of("b"));
+    DeltaDiscoveryResponse emptied = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(unpack(emptied, ClusterLoadAssignment.class)).singleElement()
+        .satisfies(cla -> assertThat(cla.getEndpointsList()).isEmpty());
+    assertThat(emptied.getRemovedResourcesList()).isEmpty();
+  }
+
+  @Test
+  void aReconnectHoldingResourcesThatNoLongerExistIsToldTheyAreRemoved() {
+    ads.subscribe(TypeUrls.ENDPOINT, "a", "b");
+    ads.ack(ads.awaitResponse(TypeUrls.ENDPOINT));
+    ads.subscribe(TypeUrls.ROUTE, "routes");
+    ads.ack(ads.awaitResponse(TypeUrls.ROUTE));
+    Map<String, String> endpoints = ads.held(TypeUrls.ENDPOINT);
+    Map<String, String> routes = ads.held(TypeUrls.ROUTE);
+    ads.close();
+
+    // Meanwhile cluster b and the route configuration (no listener names it) are gone.
+    fx.store().publish("default", basic()
+        .withChanges(TypeUrls.CLUSTER, Map.of(), List.of("b"))
+        .withChanges(TypeUrls.ENDPOINT, Map.of(), List.of("b"))
+        .withChanges(TypeUrls.LISTENER, Map.of(), List.of("api.example.com"))
+        .withChanges(TypeUrls.ROUTE, Map.of(), List.of("routes")));
+    try (DeltaXdsStream again = fx.client.deltaAds(XdsTestClient.node("envoy-1")).autoAck(true)) {
+      again.resubscribe(TypeUrls.ENDPOINT, endpoints, "a", "b");
+      again.resubscribe(TypeUrls.ROUTE, routes, "routes");
+      awaitStatus(() -> again.held(TypeUrls.ENDPOINT).keySet().equals(java.util.Set.of("a"))
+          && again.held(TypeUrls.ROUTE).isEmpty());
+      assertThat(again.received())
+          .allSatisfy(r -> assertThat(r.getResourcesList()).as("nothing re-sent, nothing emptied").isEmpty());
+    }
+  }
+
+  @Test
+  void wildcardEndpointsWithNamedClustersComeInNameOrderWithTheHeldSetVersion() {
+    Snapshot withLonely = basic().withChanges(
+        TypeUrls.CLUSTER, Map.of("c-lonely", cluster("c-lonely"), "0-lonely", cluster("0-lonely")), List.of());
+    fx.store().publish("default", withLonely);
+    ads.subscribe(TypeUrls.ENDPOINT, "*", "c-lonely", "0-lonely", "unknown");
     DeltaDiscoveryResponse r = ads.awaitResponse(TypeUrls.ENDPOINT);
-    assertThat(names(r)).containsExactly("0-unknown", "a", "b", "c-unknown");
+    assertThat(names(r)).containsExactly("0-lonely", "a", "b", "c-lonely");
     assertThat(unpack(r, ClusterLoadAssignment.class).get(0).getEndpointsList()).isEmpty();
     java.util.TreeMap<String, String> held = new java.util.TreeMap<>();
     r.getResourcesList().forEach(res -> held.put(res.getName(), res.getVersion()));
     assertThat(r.getSystemVersionInfo())
-        .isEqualTo(io.hango.xds.internal.ResourceVersions.aggregateVersions(held));
-    assertThat(r.getRemovedResourcesList()).isEmpty();
+        .isEqualTo(io.hango.xds.internal.ResourceVersions.setVersion(held));
+    assertThat(r.getRemovedResourcesList()).containsExactly("unknown");
     ads.ack(r);
 
-    // Only what changed is sent, and a name that disappears from the snapshot stays as an
-    // empty assignment (it is still subscribed by name).
+    // Only what changed is sent; an assignment that disappears and was not subscribed by name
+    // is removed, after the additions.
     fx.store()
-        .publish("default", basic().withChanges(TypeUrls.ENDPOINT, Map.of("b", endpoints("b", 7)), List.of("a")));
+        .publish("default", withLonely.withChanges(TypeUrls.ENDPOINT, Map.of("b", endpoints("b", 7)), List.of("a")));
     DeltaDiscoveryResponse next = ads.awaitResponse(TypeUrls.ENDPOINT);
     assertThat(names(next)).containsExactly("b");
     ads.ack(next);
@@ -267,6 +363,16 @@ class DeltaProtocolTest {
       DeltaDiscoveryResponse r = cds.awaitResponse(TypeUrls.CLUSTER);
       assertThat(names(r)).containsExactly("c");
       assertThat(r.getRemovedResourcesList()).containsExactly("b");
+    }
+  }
+
+  private static void awaitStatus(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("status condition not met within 5s");
+      }
+      Thread.onSpinWait();
     }
   }
 

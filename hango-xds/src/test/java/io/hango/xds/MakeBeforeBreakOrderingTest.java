@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * On an aggregated stream a change goes out in the order CDS, EDS, LDS, RDS, SDS, and what
  * disappears goes last: the route moves from cluster a to cluster c before a is removed.
+ * Removals wait until the client has answered everything sent, and go referrers first
+ * (LDS, RDS, CDS, EDS, SDS), one answered response at a time.
  */
 class MakeBeforeBreakOrderingTest {
 
@@ -78,6 +80,119 @@ class MakeBeforeBreakOrderingTest {
         .build();
   }
 
+  /** Two listeners; the old one routes to cluster a. */
+  static Snapshot twoListeners() {
+    return Snapshot.builder()
+        .add(cluster("a"))
+        .add(cluster("b"))
+        .add(endpoints("a", 1001))
+        .add(endpoints("b", 1002))
+        .add(apiListener("api.example.com", "routes"))
+        .add(apiListener("old.example.com", "old-routes"))
+        .add(route("routes", "api.example.com", "b"))
+        .add(route("old-routes", "old.example.com", "a"))
+        .build();
+  }
+
+  /** The old listener, its routes and cluster a are gone; the remaining routes changed. */
+  static Snapshot oneListener() {
+    return Snapshot.builder()
+        .add(cluster("b"))
+        .add(endpoints("b", 1002))
+        .add(apiListener("api.example.com", "routes"))
+        .add(route("routes", "api.example.com", "b").toBuilder().setValidateClusters(
+            com.google.protobuf.BoolValue.of(true)).build())
+        .build();
+  }
+
+  @Test
+  void sotwRemovesReferrersFirstAndOnlyOnceTheClientAppliedTheAdditions() {
+    fx.store().publish("default", twoListeners());
+    try (SotwXdsStream ads = fx.client.ads(XdsTestClient.node("envoy-1"))) {
+      ads.request(TypeUrls.CLUSTER);
+      ads.ack(ads.awaitResponse(TypeUrls.CLUSTER));
+      ads.request(TypeUrls.ENDPOINT, "a", "b");
+      ads.ack(ads.awaitResponse(TypeUrls.ENDPOINT));
+      ads.request(TypeUrls.LISTENER);
+      ads.ack(ads.awaitResponse(TypeUrls.LISTENER));
+      ads.request(TypeUrls.ROUTE, "old-routes", "routes");
+      ads.ack(ads.awaitResponse(TypeUrls.ROUTE));
+      ads.expectNoResponse(Duration.ofMillis(100));
+
+      fx.store().publish("default", oneListener());
+      DiscoveryResponse routes = ads.awaitAnyResponse(Duration.ofSeconds(5));
+      assertThat(routes.getTypeUrl()).isEqualTo(TypeUrls.ROUTE);
+      assertThat(names(routes)).containsExactly("old-routes", "routes");
+      // Nothing goes away before the client has applied what replaces it.
+      ads.expectNoResponse(Duration.ofMillis(300));
+      ads.ack(routes);
+
+      // The referrer first: the listener that routes to cluster a.
+      DiscoveryResponse listeners = ads.awaitAnyResponse(Duration.ofSeconds(5));
+      assertThat(listeners.getTypeUrl()).isEqualTo(TypeUrls.LISTENER);
+      assertThat(names(listeners)).containsExactly("api.example.com");
+      ads.expectNoResponse(Duration.ofMillis(300));
+      // Envoy drops the removed listener's routes from its subscription, and acknowledges.
+      ads.request(TypeUrls.ROUTE, "routes");
+      DiscoveryResponse remainingRoutes = ads.awaitResponse(TypeUrls.ROUTE);
+      assertThat(names(remainingRoutes)).containsExactly("routes");
+      ads.ack(remainingRoutes);
+      ads.ack(listeners);
+
+      DiscoveryResponse clusters = ads.awaitAnyResponse(Duration.ofSeconds(5));
+      assertThat(clusters.getTypeUrl()).isEqualTo(TypeUrls.CLUSTER);
+      assertThat(names(clusters)).containsExactly("b");
+      ads.request(TypeUrls.ENDPOINT, "b");
+      DiscoveryResponse remainingEndpoints = ads.awaitResponse(TypeUrls.ENDPOINT);
+      assertThat(names(remainingEndpoints)).containsExactly("b");
+      ads.ack(remainingEndpoints);
+      ads.ack(clusters);
+      ads.expectNoResponse(Duration.ofMillis(200));
+    }
+  }
+
+  @Test
+  void deltaRemovesReferrersFirstAndNeverRemovesWhatTheClientStillSubscribes() {
+    fx.store().publish("default", twoListeners());
+    try (DeltaXdsStream ads = fx.client.deltaAds(XdsTestClient.node("envoy-1"))) {
+      ads.subscribe(TypeUrls.CLUSTER);
+      ads.ack(ads.awaitResponse(TypeUrls.CLUSTER));
+      ads.subscribe(TypeUrls.ENDPOINT, "a", "b");
+      ads.ack(ads.awaitResponse(TypeUrls.ENDPOINT));
+      ads.subscribe(TypeUrls.LISTENER);
+      ads.ack(ads.awaitResponse(TypeUrls.LISTENER));
+      ads.subscribe(TypeUrls.ROUTE, "old-routes", "routes");
+      ads.ack(ads.awaitResponse(TypeUrls.ROUTE));
+      ads.expectNoResponse(Duration.ofMillis(100));
+
+      fx.store().publish("default", oneListener());
+      DeltaDiscoveryResponse routes = ads.awaitAnyResponse(Duration.ofSeconds(5));
+      assertThat(routes.getTypeUrl()).isEqualTo(TypeUrls.ROUTE);
+      assertThat(names(routes)).containsExactly("routes");
+      assertThat(routes.getRemovedResourcesList()).isEmpty();
+      ads.expectNoResponse(Duration.ofMillis(300));
+      ads.ack(routes);
+
+      DeltaDiscoveryResponse listeners = ads.awaitAnyResponse(Duration.ofSeconds(5));
+      assertThat(listeners.getTypeUrl()).isEqualTo(TypeUrls.LISTENER);
+      assertThat(listeners.getRemovedResourcesList()).containsExactly("old.example.com");
+      ads.expectNoResponse(Duration.ofMillis(300));
+      // Envoy lets go of the removed listener's routes, then acknowledges.
+      ads.unsubscribe(TypeUrls.ROUTE, "old-routes");
+      ads.ack(listeners);
+
+      DeltaDiscoveryResponse clusters = ads.awaitAnyResponse(Duration.ofSeconds(5));
+      assertThat(clusters.getTypeUrl()).isEqualTo(TypeUrls.CLUSTER);
+      assertThat(clusters.getRemovedResourcesList()).containsExactly("a");
+      ads.unsubscribe(TypeUrls.ENDPOINT, "a");
+      ads.ack(clusters);
+      ads.expectNoResponse(Duration.ofMillis(300));
+      assertThat(ads.held(TypeUrls.ROUTE)).containsOnlyKeys("routes", "old-routes");
+      assertThat(ads.held(TypeUrls.LISTENER)).containsOnlyKeys("api.example.com");
+      assertThat(ads.held(TypeUrls.CLUSTER)).containsOnlyKeys("b");
+    }
+  }
+
   @Test
   void sotwPushesInOrderWithRemovalsLast() {
     try (SotwXdsStream ads = fx.client.ads(XdsTestClient.node("envoy-1"))) {
@@ -93,6 +208,8 @@ class MakeBeforeBreakOrderingTest {
       ads.ack(ads.awaitResponse(TypeUrls.SECRET));
       ads.expectNoResponse(Duration.ofMillis(100));
 
+      // A client that applies everything at once (removals wait for its answers).
+      ads.autoAck(true);
       fx.store().publish("default", after());
       List<DiscoveryResponse> pushes = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
@@ -132,6 +249,7 @@ class MakeBeforeBreakOrderingTest {
       ads.ack(ads.awaitResponse(TypeUrls.SECRET));
       ads.expectNoResponse(Duration.ofMillis(100));
 
+      ads.autoAck(true);
       fx.store().publish("default", after());
       List<DeltaDiscoveryResponse> pushes = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
@@ -146,7 +264,9 @@ class MakeBeforeBreakOrderingTest {
       assertThat(names(pushes.get(0))).containsExactly("c");
       assertThat(pushes.get(0).getRemovedResourcesList()).isEmpty();
       assertThat(pushes.get(3).getRemovedResourcesList()).containsExactly("a");
-      assertThat(unpack(pushes.get(4), ClusterLoadAssignment.class).get(0).getEndpointsList()).isEmpty();
+      // Cluster a is gone, so are its endpoints: removed, not emptied.
+      assertThat(pushes.get(4).getResourcesList()).isEmpty();
+      assertThat(pushes.get(4).getRemovedResourcesList()).containsExactly("a");
       assertThat(ads.held(TypeUrls.CLUSTER)).containsOnlyKeys("b", "c");
     }
   }

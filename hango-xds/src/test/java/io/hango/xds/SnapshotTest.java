@@ -61,9 +61,13 @@ class SnapshotTest {
   }
 
   @Test
-  void storeUpdateStartsFromEmptyAndKeepsOtherTypes() {
+  void storeUpdateChangesOneTypeAndKeepsOtherTypes() {
     try (XdsServer xds = XdsServer.builder().build()) {
       SnapshotStore store = xds.snapshots();
+      assertThatThrownBy(() -> store.update("g", TypeUrls.ENDPOINT, Map.of("a", endpoints("a", 1)), List.of()))
+          .isInstanceOf(IllegalStateException.class);
+      assertThat(store.groups()).isEmpty();
+      store.publish("g", Snapshot.empty());
       store.update("g", TypeUrls.ENDPOINT, Map.of("a", endpoints("a", 1)), List.of());
       store.update("g", TypeUrls.CLUSTER, Map.of("a", cluster("a")), List.of());
       store.update("g", TypeUrls.ENDPOINT, Map.of(), List.of("a"));
@@ -95,6 +99,8 @@ class SnapshotTest {
     assertThat(TypeUrls.of(cluster("c"))).isEqualTo(TypeUrls.CLUSTER);
     assertThat(TypeUrls.PUSH_ORDER)
         .containsExactly(TypeUrls.CLUSTER, TypeUrls.ENDPOINT, TypeUrls.LISTENER, TypeUrls.ROUTE, TypeUrls.SECRET);
+    assertThat(TypeUrls.REMOVAL_ORDER)
+        .containsExactly(TypeUrls.LISTENER, TypeUrls.ROUTE, TypeUrls.CLUSTER, TypeUrls.ENDPOINT, TypeUrls.SECRET);
     assertThat(TypeUrls.allowsLegacyWildcard(TypeUrls.CLUSTER)).isTrue();
     assertThat(TypeUrls.allowsLegacyWildcard(TypeUrls.ENDPOINT)).isFalse();
   }

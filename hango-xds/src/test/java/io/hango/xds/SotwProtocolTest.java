@@ -9,6 +9,7 @@ import static io.hango.xds.TestResources.endpoints;
 import static io.hango.xds.TestResources.route;
 import static io.hango.xds.TestResources.secret;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
@@ -96,6 +97,43 @@ class SotwProtocolTest {
   }
 
   @Test
+  void aNackIsForgottenOnceAnotherVersionIsAcked() {
+    ads.request(TypeUrls.CLUSTER);
+    DiscoveryResponse v1 = ads.awaitResponse(TypeUrls.CLUSTER);
+    ads.ack(v1);
+    assertThat(await(() -> cdsStatus().versionAcked(), v1.getVersionInfo())).isTrue();
+    Snapshot v2 = basic().withChanges(TypeUrls.CLUSTER, Map.of("c", cluster("c")), List.of());
+    fx.store().publish("default", v2);
+    DiscoveryResponse rejected = ads.awaitResponse(TypeUrls.CLUSTER);
+    ads.nack(rejected, "cluster c: bad thing");
+    assertThat(await(() -> cdsStatus().versionNacked(), rejected.getVersionInfo())).isTrue();
+
+    Snapshot v3 = basic().withChanges(TypeUrls.CLUSTER, Map.of("d", cluster("d")), List.of());
+    fx.store().publish("default", v3);
+    DiscoveryResponse accepted = awaitClusters("a", "b", "d");
+    assertThat(await(() -> cdsStatus().versionAcked(), accepted.getVersionInfo())).isTrue();
+
+    // The client took another version since: v2 may be what it wants now.
+    fx.store().publish("default", v2);
+    assertThat(awaitClusters("a", "b", "c").getVersionInfo()).isEqualTo(rejected.getVersionInfo());
+  }
+
+  @Test
+  void aNackIsForgottenWhenTheSubscriptionChanges() {
+    ads.request(TypeUrls.CLUSTER, "a", "b");
+    ads.ack(ads.awaitResponse(TypeUrls.CLUSTER));
+    fx.store().publish("default", basic().withChanges(TypeUrls.CLUSTER, Map.of("a", cluster("a", 9)), List.of()));
+    DiscoveryResponse rejected = ads.awaitResponse(TypeUrls.CLUSTER);
+    ads.nack(rejected, "cluster a: bad thing");
+    assertThat(await(() -> cdsStatus().versionNacked(), rejected.getVersionInfo())).isTrue();
+    // A new subscription selecting the same set is a new question: it gets an answer.
+    ads.request(TypeUrls.CLUSTER, "a", "b", "not-yet");
+    DiscoveryResponse answer = ads.awaitResponse(TypeUrls.CLUSTER);
+    assertThat(answer.getVersionInfo()).isEqualTo(rejected.getVersionInfo());
+    assertThat(names(answer)).containsExactly("a", "b");
+  }
+
+  @Test
   void aSubscriptionChangeAfterANackIsNotAnAckOfTheRejectedVersion() {
     ads.request(TypeUrls.CLUSTER);
     DiscoveryResponse good = ads.awaitResponse(TypeUrls.CLUSTER);
@@ -156,6 +194,31 @@ class SotwProtocolTest {
     assertThat(await(() -> cdsStatus().versionAcked(), second.getVersionInfo())).isTrue();
     fx.store().publish("default", basic());
     assertThat(names(ads.awaitResponse(TypeUrls.CLUSTER))).containsExactly("a", "b");
+  }
+
+  @Test
+  void aFirstRequestCarryingANonceFromAnotherServerIsAnswered() {
+    // A reconnect to another replica: Envoy sends the version and nonce it had from the old
+    // server. This stream has sent no nonce yet, so the request is a new subscription.
+    ads.send(
+        DiscoveryRequest.newBuilder()
+            .setNode(XdsTestClient.node("envoy-1"))
+            .setTypeUrl(TypeUrls.CLUSTER)
+            .setVersionInfo("version-from-another-server")
+            .setResponseNonce("nonce-from-another-server")
+            .build());
+    DiscoveryResponse cds = ads.awaitResponse(TypeUrls.CLUSTER);
+    assertThat(names(cds)).containsExactly("a", "b");
+    // Once this stream has sent a nonce, other nonces are stale again.
+    ads.send(
+        DiscoveryRequest.newBuilder()
+            .setTypeUrl(TypeUrls.CLUSTER)
+            .addResourceNames("a")
+            .setResponseNonce("nonce-from-another-server")
+            .build());
+    ads.expectNoResponse(QUIET);
+    ads.ack(cds);
+    assertThat(await(() -> cdsStatus().versionAcked(), cds.getVersionInfo())).isTrue();
   }
 
   @Test
@@ -299,6 +362,36 @@ class SotwProtocolTest {
     fx.store().clear("default");
     ads.request(TypeUrls.CLUSTER);
     ads.expectNoResponse(QUIET);
+    fx.store().publish("default", basic());
+    assertThat(names(ads.awaitResponse(TypeUrls.CLUSTER))).containsExactly("a", "b");
+  }
+
+  /** Reads CDS responses (ACKing each) until one carries exactly these clusters. */
+  private DiscoveryResponse awaitClusters(String... expected) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (true) {
+      DiscoveryResponse r =
+          ads.awaitResponse(TypeUrls.CLUSTER, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+      ads.ack(r);
+      if (names(r).equals(List.of(expected))) {
+        return r;
+      }
+    }
+  }
+
+  @Test
+  void anUpdateOfAGroupWithoutASnapshotIsRejectedAndServesNothing() {
+    fx.store().clear("default");
+    ads.request(TypeUrls.CLUSTER);
+    // Serving "endpoints only" would tell a reconnecting Envoy that it has no clusters and no
+    // listeners: it would drop everything.
+    assertThatThrownBy(
+            () -> fx.store().update("default", TypeUrls.ENDPOINT, Map.of("a", endpoints("a", 1)), List.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'default'");
+    ads.expectNoResponse(QUIET);
+    assertThat(fx.store().snapshot("default")).isEmpty();
+    assertThat(fx.store().groups()).doesNotContain("default");
     fx.store().publish("default", basic());
     assertThat(names(ads.awaitResponse(TypeUrls.CLUSTER))).containsExactly("a", "b");
   }

@@ -109,12 +109,18 @@ public final class ServerProcess {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  /** Hango's server, debounce off so that both servers push as soon as a snapshot is set. */
+  /**
+   * Hango's server, debounce off so that both servers push as soon as a snapshot is set, and the
+   * per-connection and per-peer stream caps lifted: the harness multiplexes its clients over a few
+   * loopback connections.
+   */
   private static Served hango() {
     XdsServer server = XdsServer.builder()
         .host("127.0.0.1")
         .port(0)
         .debounce(Duration.ZERO, Duration.ZERO)
+        .maxStreamsPerConnection(100_000)
+        .maxStreamsPerPeer(100_000)
         .build()
         .start();
     return new Served() {

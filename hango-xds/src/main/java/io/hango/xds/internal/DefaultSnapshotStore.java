@@ -20,9 +20,15 @@ final class DefaultSnapshotStore implements SnapshotStore {
 
   private final ConcurrentHashMap<String, GroupSnapshot> groups = new ConcurrentHashMap<>();
   private final Consumer<String> onChange;
+  private final Consumer<String> onClear;
 
-  DefaultSnapshotStore(Consumer<String> onChange) {
+  /**
+   * @param onChange told the group of every publish and update
+   * @param onClear told a group whose snapshot was removed
+   */
+  DefaultSnapshotStore(Consumer<String> onChange, Consumer<String> onClear) {
     this.onChange = onChange;
+    this.onClear = onClear;
   }
 
   @Override
@@ -38,13 +44,14 @@ final class DefaultSnapshotStore implements SnapshotStore {
       String group, String typeUrl, Map<String, ? extends Message> upserts, Collection<String> removals) {
     requireNonNull(group, "group");
     GroupSnapshot next =
-        groups.compute(
+        groups.computeIfPresent(
             group,
             (g, old) ->
-                new GroupSnapshot(
-                    (old == null ? Snapshot.empty() : old.snapshot())
-                        .withChanges(typeUrl, upserts, removals),
-                    System.nanoTime()));
+                new GroupSnapshot(old.snapshot().withChanges(typeUrl, upserts, removals), System.nanoTime()));
+    if (next == null) {
+      throw new IllegalStateException(
+          "snapshot group '" + group + "' has no snapshot to update: publish one first");
+    }
     onChange.accept(group);
     return next.snapshot();
   }
@@ -62,7 +69,9 @@ final class DefaultSnapshotStore implements SnapshotStore {
 
   @Override
   public void clear(String group) {
-    groups.remove(requireNonNull(group, "group"));
+    if (groups.remove(requireNonNull(group, "group")) != null) {
+      onClear.accept(group);
+    }
   }
 
   GroupSnapshot current(String group) {

@@ -11,11 +11,11 @@ import io.hango.xds.Snapshot;
 import io.hango.xds.TypeUrls;
 import io.hango.xds.XdsResource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +36,9 @@ final class DeltaStream
       String fixedTypeUrl,
       StreamObserver<DeltaDiscoveryResponse> responses,
       Attributes attributes,
-      String method) {
-    super(engine, id, fixedTypeUrl, true, responses, attributes, method);
+      String method,
+      StreamAdmission.Ticket ticket) {
+    super(engine, id, fixedTypeUrl, true, responses, attributes, method, ticket);
   }
 
   @Override
@@ -51,6 +52,11 @@ final class DeltaStream
   }
 
   @Override
+  int namesRequested(DeltaDiscoveryRequest request) {
+    return request.getResourceNamesSubscribeCount();
+  }
+
+  @Override
   DeltaTypeState newState(String typeUrl) {
     return new DeltaTypeState(typeUrl);
   }
@@ -59,15 +65,21 @@ final class DeltaStream
   void onRequest(DeltaTypeState s, DeltaDiscoveryRequest request) {
     String nonce = request.getResponseNonce();
     if (!nonce.isEmpty()) {
+      if (nonce.equals(s.lastNonce)) {
+        s.awaitingReply = false;
+      }
       DeltaTypeState.Sent sent = s.outstanding.remove(nonce);
       if (sent == null) {
         // Unknown or forgotten nonce: no ACK/NACK to record. Subscription changes in the same
         // request still apply; in Delta they do not depend on the nonce.
-        log.debug("xDS stream {}: unknown nonce {} for {}", id, nonce, s.typeUrl);
+        log.debug(
+            "xDS stream {}: unknown nonce {} for {}", id, LogText.escape(nonce), LogText.escape(s.typeUrl));
       } else if (request.hasErrorDetail()) {
         s.nacked.putAll(sent.versions());
         recordNack(s, sent.systemVersion(), request.getErrorDetail().getMessage());
       } else {
+        // The client took these versions: a rejection of an older one no longer holds.
+        sent.versions().keySet().forEach(s.nacked::remove);
         recordAck(s, sent.systemVersion());
       }
     }
@@ -87,69 +99,52 @@ final class DeltaStream
   }
 
   @Override
-  DeltaDiscoveryResponse buildAdd(DeltaTypeState s, Snapshot snapshot) {
+  DeltaDiscoveryResponse buildAdd(DeltaTypeState s, GroupSnapshot current) {
     s.pendingAdd = false;
     // On ADS, removals wait until every type's additions went out (make-before-break).
-    return diff(s, snapshot, !ads);
+    return diff(s, current, !ads, needsFullWalk(s, current));
   }
 
   @Override
-  DeltaDiscoveryResponse buildRemove(DeltaTypeState s, Snapshot snapshot) {
+  DeltaDiscoveryResponse buildRemove(DeltaTypeState s, GroupSnapshot current) {
     s.pendingRemove = false;
-    return diff(s, snapshot, true);
+    return diff(s, current, true, true);
   }
 
-  private DeltaDiscoveryResponse diff(DeltaTypeState s, Snapshot snapshot, boolean withRemovals) {
+  /**
+   * Whether the next response must walk everything: after the first request or a change of
+   * wildcard, or when the snapshot differs (by identity) from the one of the last walk. Else
+   * only the names marked dirty since can have changed for the client.
+   */
+  private static boolean needsFullWalk(DeltaTypeState s, GroupSnapshot current) {
+    Snapshot snapshot = current.snapshot();
+    return s.fullSync
+        || snapshot.resources(s.typeUrl) != s.synced
+        || (TypeUrls.ENDPOINT.equals(s.typeUrl) && snapshot.resources(TypeUrls.CLUSTER) != s.syncedClusters);
+  }
+
+  private DeltaDiscoveryResponse diff(
+      DeltaTypeState s, GroupSnapshot current, boolean withRemovals, boolean full) {
     // The desired set is the subscription's selection from the snapshot plus, for EDS, an
-    // empty assignment for every subscribed name the snapshot lacks (see addMissingEndpoints).
+    // empty assignment for every subscribed name a cluster takes its endpoints from but the
+    // snapshot has no assignment for. Every other subscribed name the snapshot lacks does not
+    // exist, and is reported in removed_resources.
     // It is walked in place rather than copied into sorted maps: this runs for every type of
     // every stream on every publish, and with a thousand streams and a thousand resources the
     // copies were most of the server's time. Membership is decided by inDesired().
-    Map<String, XdsResource> present = snapshot.resources(s.typeUrl);
-    boolean endpoints = TypeUrls.ENDPOINT.equals(s.typeUrl);
+    Map<String, XdsResource> present = current.snapshot().resources(s.typeUrl);
+    Set<String> clustered = TypeUrls.ENDPOINT.equals(s.typeUrl) ? current.endpointNames() : Set.of();
     List<XdsResource> updates = new ArrayList<>();
-    boolean unsorted = false;
-    if (s.wildcard) {
-      for (XdsResource r : present.values()) {
-        consider(s, r, true, withRemovals, updates);
-      }
-    }
-    for (String name : s.names) {
-      XdsResource r = present.get(name);
-      if (r != null) {
-        if (!s.wildcard) {
-          consider(s, r, true, withRemovals, updates);
-        }
-      } else if (endpoints) {
-        consider(s, emptyEndpoints(name), false, withRemovals, updates);
-        // Merged with the wildcard's resources: restore name order below.
-        unsorted |= s.wildcard;
-      }
-    }
-    if (unsorted) {
-      updates.sort(Comparator.comparing(XdsResource::name));
-    }
     TreeSet<String> removals = new TreeSet<>();
-    s.clientVersions.forEach(
-        (name, version) -> {
-          if (!DeltaTypeState.ABSENT.equals(version) && !inDesired(s, present, endpoints, name)) {
-            removals.add(name);
-          }
-        });
-    if (!withRemovals && !removals.isEmpty()) {
-      // The client holds these: they go only after every type's additions.
-      s.pendingRemove = true;
-      removals.clear();
+    if (full) {
+      walkEverything(s, present, clustered, withRemovals, updates, removals);
+      s.synced = present;
+      s.syncedClusters = current.snapshot().resources(TypeUrls.CLUSTER);
+      s.fullSync = false;
+    } else {
+      walkDirty(s, present, clustered, updates, removals);
     }
-    if (!endpoints) {
-      for (String name : s.names) {
-        // Subscribed but never mentioned: tell the client it does not exist, once. Nothing
-        // held is taken away, so this need not wait. (Every subscribed EDS name is desired.)
-        if (!s.clientVersions.containsKey(name) && !present.containsKey(name)) {
-          removals.add(name);
-        }
-      }
-    }
+    s.dirty.clear();
     if (updates.isEmpty() && removals.isEmpty() && !s.answerRequired) {
       return null;
     }
@@ -166,37 +161,103 @@ final class DeltaStream
     for (String name : removals) {
       b.addRemovedResources(name);
       if (s.names.contains(name)) {
-        s.clientVersions.put(name, DeltaTypeState.ABSENT);
+        s.clientVersions.put(name, HeldVersions.ABSENT);
       } else {
         s.clientVersions.remove(name);
       }
     }
-    String[] held = new String[s.clientVersions.size()];
-    int count = 0;
-    for (Map.Entry<String, String> e : s.clientVersions.entrySet()) {
-      if (!DeltaTypeState.ABSENT.equals(e.getValue())) {
-        held[count++] = e.getKey();
-      }
-    }
-    Arrays.sort(held, 0, count);
-    String systemVersion = ResourceVersions.aggregateVersions(held, count, s.clientVersions);
+    String systemVersion = s.clientVersions.version();
     b.setSystemVersionInfo(systemVersion);
     s.outstanding.put(b.getNonce(), new DeltaTypeState.Sent(systemVersion, sentVersions));
+    s.lastNonce = b.getNonce();
     if (TypeUrls.CLUSTER.equals(s.typeUrl)) {
       resendEndpointsOf(updates);
     }
-    recordSent(s, systemVersion, count);
+    recordSent(s, systemVersion, s.clientVersions.held());
     return b.build();
   }
 
+  /** Everything the subscription selects, and everything the client holds. */
+  private static void walkEverything(
+      DeltaTypeState s,
+      Map<String, XdsResource> present,
+      Set<String> clustered,
+      boolean withRemovals,
+      List<XdsResource> updates,
+      Set<String> removals) {
+    boolean unsorted = false;
+    if (s.wildcard) {
+      for (XdsResource r : present.values()) {
+        consider(s, r, updates);
+      }
+    }
+    for (String name : s.names) {
+      XdsResource r = present.get(name);
+      if (r != null) {
+        if (!s.wildcard) {
+          consider(s, r, updates);
+        }
+      } else if (clustered.contains(name)) {
+        consider(s, XdsStream.emptyEndpoints(name), updates);
+        // Merged with the wildcard's resources: restore name order below.
+        unsorted |= s.wildcard;
+      } else if (!s.clientVersions.containsKey(name)) {
+        // Subscribed but never mentioned: tell the client it does not exist, once. Nothing
+        // held is taken away, so this need not wait.
+        removals.add(name);
+      }
+    }
+    if (unsorted) {
+      updates.sort(Comparator.comparing(XdsResource::name));
+    }
+    List<String> gone = new ArrayList<>();
+    s.clientVersions.forEach(
+        (name, version) -> {
+          if (!HeldVersions.ABSENT.equals(version) && !inDesired(s, present, clustered, name)) {
+            gone.add(name);
+          }
+        });
+    if (!gone.isEmpty()) {
+      if (withRemovals) {
+        removals.addAll(gone);
+      } else {
+        // The client holds these: they go only after every type's additions.
+        s.pendingRemove = true;
+      }
+    }
+  }
+
+  /**
+   * Only the names subscribed (or forced) since the last response: the snapshot is the one
+   * of the last full walk, so nothing else can have changed for the client.
+   */
+  private static void walkDirty(
+      DeltaTypeState s,
+      Map<String, XdsResource> present,
+      Set<String> clustered,
+      List<XdsResource> updates,
+      Set<String> removals) {
+    for (String name : s.dirty) {
+      if (!s.isSubscribed(name)) {
+        continue;
+      }
+      XdsResource r = present.get(name);
+      if (r != null) {
+        consider(s, r, updates);
+      } else if (s.names.contains(name) && clustered.contains(name)) {
+        consider(s, XdsStream.emptyEndpoints(name), updates);
+      } else if (!s.clientVersions.containsKey(name)) {
+        removals.add(name);
+      }
+    }
+  }
+
   /** One desired resource: an update for the client unless it holds (or rejected) this version. */
-  private static void consider(
-      DeltaTypeState s, XdsResource r, boolean inSnapshot, boolean withRemovals, List<XdsResource> updates) {
+  private static void consider(DeltaTypeState s, XdsResource r, List<XdsResource> updates) {
     String held = s.clientVersions.get(r.name());
-    if (!withRemovals && !inSnapshot && held != null && !DeltaTypeState.ABSENT.equals(held)) {
-      // Emptying the endpoints of a deleted cluster is a removal: it waits like one.
-      s.pendingRemove = true;
-      return;
+    if (!s.nacked.isEmpty() && r.version().equals(held)) {
+      // Back on the version the client holds: a rejection of another one no longer holds.
+      s.nacked.remove(r.name());
     }
     boolean outdated = !r.version().equals(held) || s.forced.contains(r.name());
     if (outdated && !r.version().equals(s.nacked.get(r.name()))) {
@@ -206,14 +267,14 @@ final class DeltaStream
 
   /**
    * Whether a name is in the desired set: selected from the snapshot (wildcard or subscribed
-   * by name), or a subscribed EDS name (answered with an empty assignment if absent).
+   * by name), or a subscribed EDS name of a cluster (an empty assignment if absent).
    */
   private static boolean inDesired(
-      DeltaTypeState s, Map<String, XdsResource> present, boolean endpoints, String name) {
-    if (s.wildcard) {
-      return present.containsKey(name) || (endpoints && s.names.contains(name));
+      DeltaTypeState s, Map<String, XdsResource> present, Set<String> clustered, String name) {
+    if (s.wildcard && present.containsKey(name)) {
+      return true;
     }
-    return s.names.contains(name) && (endpoints || present.containsKey(name));
+    return s.names.contains(name) && (present.containsKey(name) || clustered.contains(name));
   }
 
   /**
@@ -226,12 +287,10 @@ final class DeltaStream
       return;
     }
     for (XdsResource r : clusters) {
-      String edsName = r.name();
-      if (r.message() instanceof Cluster c && !c.getEdsClusterConfig().getServiceName().isEmpty()) {
-        edsName = c.getEdsClusterConfig().getServiceName();
-      }
+      String edsName = r.message() instanceof Cluster c ? GroupSnapshot.endpointsNameOf(c) : r.name();
       if (eds.isSubscribed(edsName)) {
         eds.forced.add(edsName);
+        eds.dirty.add(edsName);
         eds.pendingAdd = true;
       }
     }

@@ -1,17 +1,23 @@
 package io.hango.xds.internal;
 
+import io.hango.xds.XdsResource;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** State of one type on an incremental (delta) stream. */
+/**
+ * State of one type on an incremental (delta) stream.
+ *
+ * <p>A request costs what it changes: names it subscribes are marked {@link #dirty}, and as
+ * long as the snapshot is the one the state was last {@linkplain #synced synced} with, only
+ * those are looked at. A new snapshot, the first request or a change of wildcard makes the
+ * next response walk everything ({@link #fullSync}).
+ */
 final class DeltaTypeState extends TypeState {
-
-  /** Marks a subscribed name the client was told does not exist, so it is told only once. */
-  static final String ABSENT = "";
 
   /** Responses older than this many unanswered ones are forgotten: their nonces are stale. */
   private static final int MAX_OUTSTANDING = 32;
@@ -19,12 +25,26 @@ final class DeltaTypeState extends TypeState {
   /** A response awaiting ACK/NACK: its system version and the resource versions it carried. */
   record Sent(String systemVersion, Map<String, String> versions) {}
 
-  /** What the client holds, name to version (or {@link #ABSENT}). */
-  final Map<String, String> clientVersions = new HashMap<>();
+  /** What the client holds. */
+  final HeldVersions clientVersions = new HeldVersions();
   /** Names to send even if the client holds the same version (re-subscribe, EDS after CDS). */
   final Set<String> forced = new HashSet<>();
-  /** Versions the client rejected, by name: never sent again to this stream. */
+  /**
+   * Versions the client rejected, by name: not sent again until the client accepts another
+   * version of the name or subscribes to it anew.
+   */
   final Map<String, String> nacked = new HashMap<>();
+  /** Names to look at in the next response, when it need not walk everything. */
+  final TreeSet<String> dirty = new TreeSet<>();
+  /** The next response walks everything the subscription selects. */
+  boolean fullSync = true;
+  /** The resources of this type, and the clusters, as of the last full walk (by identity). */
+  Map<String, XdsResource> synced;
+
+  Map<String, XdsResource> syncedClusters;
+
+  /** Nonce of the last response sent; a request carrying it answers everything sent. */
+  String lastNonce;
 
   final Map<String, Sent> outstanding =
       new LinkedHashMap<>() {
@@ -50,6 +70,7 @@ final class DeltaTypeState extends TypeState {
       boolean legacyWildcardType) {
     boolean first = !seen;
     boolean changed = first;
+    boolean wasWildcard = wildcard;
     if (first) {
       seen = true;
       clientVersions.putAll(initialVersions);
@@ -57,10 +78,11 @@ final class DeltaTypeState extends TypeState {
     }
     for (String n : subscribe) {
       if (n.equals("*")) {
-        changed |= !wildcard;
         wildcard = true;
       } else {
         names.add(n);
+        nacked.remove(n);
+        dirty.add(n);
         changed = true;
         // A re-subscription asks for the resource again; on the first request the client's
         // initial versions say what it already has.
@@ -69,24 +91,27 @@ final class DeltaTypeState extends TypeState {
         }
       }
     }
-    boolean wildcardDropped = false;
     for (String n : unsubscribe) {
       if (n.equals("*")) {
-        wildcardDropped |= wildcard;
         wildcard = false;
       } else if (names.remove(n)) {
         changed = true;
         forced.remove(n);
-        if (!wildcard) {
+        nacked.remove(n);
+        dirty.remove(n);
+        // Under a wildcard the client keeps what the wildcard covers; anything else (a name
+        // it was told does not exist, an assignment it had by name only) it drops.
+        if (!wildcard || synced == null || !synced.containsKey(n)) {
           clientVersions.remove(n);
         }
       }
     }
-    if (first || wildcardDropped) {
-      changed |= wildcardDropped;
-      if (!wildcard) {
-        clientVersions.keySet().retainAll(names);
-      }
+    if (wildcard != wasWildcard) {
+      changed = true;
+      fullSync = true;
+    }
+    if ((first || wasWildcard) && !wildcard) {
+      clientVersions.retainOnly(names);
     }
     return changed;
   }

@@ -3,9 +3,12 @@ package io.hango.xds.internal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Merges bursts of changes to a group into one notification: it fires once the group has been
@@ -16,11 +19,14 @@ import java.util.function.Consumer;
  */
 final class GroupDebouncer {
 
+  private static final Logger log = LoggerFactory.getLogger(GroupDebouncer.class);
+
   private final ScheduledExecutorService scheduler;
   private final long quietNanos;
   private final long maxDelayNanos;
   private final Consumer<String> fire;
   private final Map<String, Pending> pending = new HashMap<>();
+  private volatile boolean warned;
 
   private static final class Pending {
     final long firstChange;
@@ -57,8 +63,24 @@ final class GroupDebouncer {
     schedule(group, quietNanos);
   }
 
+  /**
+   * Checks the group again after a delay. A scheduler that refuses (shut down, saturated)
+   * would otherwise leave the group pending for ever, every later change only moving its
+   * timestamp: the change is then announced at once, undebounced.
+   */
   private void schedule(String group, long delayNanos) {
-    scheduler.schedule(() -> check(group), delayNanos, TimeUnit.NANOSECONDS);
+    try {
+      scheduler.schedule(() -> check(group), delayNanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      if (!warned) {
+        warned = true;
+        log.warn("xDS debounce timer rejected; pushing changes without debounce", e);
+      }
+      synchronized (this) {
+        pending.remove(group);
+      }
+      fire.accept(group);
+    }
   }
 
   private void check(String group) {

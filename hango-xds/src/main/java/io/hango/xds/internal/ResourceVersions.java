@@ -2,6 +2,7 @@ package io.hango.xds.internal;
 
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
+import com.google.common.primitives.Longs;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Message;
@@ -55,23 +56,33 @@ public final class ResourceVersions {
     return h.hash().toString().substring(0, HEX_CHARS);
   }
 
-  /** Version of a sorted map of name to version. */
-  public static String aggregateVersions(Map<String, String> versionsByName) {
-    Hasher h = Hashing.sha256().newHasher();
-    versionsByName.forEach((n, v) -> pair(h, n, v));
-    return h.hash().toString().substring(0, HEX_CHARS);
+  /**
+   * Version of a set of (name, version) pairs, whatever their order: the sum of the pairs'
+   * hashes. Unlike {@link #aggregate}, it can be kept up to date as pairs come and go (see
+   * {@link #pairHash}), so a Delta stream's {@code system_version_info} costs what changed.
+   */
+  public static String setVersion(Map<String, String> versionsByName) {
+    long[] sum = new long[2];
+    versionsByName.forEach(
+        (n, v) -> {
+          long[] p = pairHash(n, v);
+          sum[0] += p[0];
+          sum[1] += p[1];
+        });
+    return setVersion(sum[0], sum[1]);
   }
 
-  /**
-   * Version of the first {@code count} names, which must be sorted, each with its version in
-   * {@code versions}: the same as {@link #aggregateVersions(Map)} over those pairs.
-   */
-  static String aggregateVersions(String[] sortedNames, int count, Map<String, String> versions) {
+  /** The 128-bit hash of one (name, version) pair, as two longs to add to a set's sums. */
+  static long[] pairHash(String name, String version) {
     Hasher h = Hashing.sha256().newHasher();
-    for (int i = 0; i < count; i++) {
-      pair(h, sortedNames[i], versions.get(sortedNames[i]));
-    }
-    return h.hash().toString().substring(0, HEX_CHARS);
+    pair(h, name, version);
+    byte[] b = h.hash().asBytes();
+    return new long[] {Longs.fromByteArray(b), Longs.fromBytes(b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15])};
+  }
+
+  /** The version of a set whose pair hashes sum to these (each sum modulo 2^64). */
+  static String setVersion(long high, long low) {
+    return (String.format("%016x", high) + String.format("%016x", low)).substring(0, HEX_CHARS);
   }
 
   private static void pair(Hasher h, String name, String version) {

@@ -5,7 +5,6 @@ import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.grpc.Attributes;
 import io.grpc.stub.StreamObserver;
-import io.hango.xds.Snapshot;
 import io.hango.xds.TypeUrls;
 import io.hango.xds.XdsResource;
 import java.util.Map;
@@ -28,8 +27,9 @@ final class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, So
       String fixedTypeUrl,
       StreamObserver<DiscoveryResponse> responses,
       Attributes attributes,
-      String method) {
-    super(engine, id, fixedTypeUrl, false, responses, attributes, method);
+      String method,
+      StreamAdmission.Ticket ticket) {
+    super(engine, id, fixedTypeUrl, false, responses, attributes, method, ticket);
   }
 
   @Override
@@ -43,6 +43,11 @@ final class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, So
   }
 
   @Override
+  int namesRequested(DiscoveryRequest request) {
+    return request.getResourceNamesCount();
+  }
+
+  @Override
   SotwTypeState newState(String typeUrl) {
     return new SotwTypeState(typeUrl);
   }
@@ -50,21 +55,28 @@ final class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, So
   @Override
   void onRequest(SotwTypeState s, DiscoveryRequest request) {
     String nonce = request.getResponseNonce();
-    if (!nonce.isEmpty()) {
+    if (!nonce.isEmpty() && s.nonce != null) {
       if (!nonce.equals(s.nonce)) {
         // A request answering an older (or unknown) response: the client will see the newer
         // response and answer that one, so acting on this would only cause a duplicate.
-        log.debug("xDS stream {}: stale nonce {} for {} ignored", id, nonce, s.typeUrl);
+        log.debug(
+            "xDS stream {}: stale nonce {} for {} ignored",
+            id, LogText.escape(nonce), LogText.escape(s.typeUrl));
         return;
       }
+      s.awaitingReply = false;
       if (request.hasErrorDetail()) {
+        s.rejected = s.versionSent;
         recordNack(s, s.versionSent, request.getErrorDetail().getMessage());
       } else if (request.getVersionInfo().equals(s.versionSent)) {
+        s.rejected = null;
         recordAck(s, s.versionSent);
       }
       // Otherwise the current nonce with an older version and no error: after a NACK, Envoy
       // and grpc-java send subscription changes with the last ACCEPTED version. Not an ACK.
     } else {
+      // No nonce, or one this stream never sent for the type (a reconnect, possibly to another
+      // replica, carries the old server's nonce): a new subscription, always answered.
       s.answerRequired = true;
     }
     boolean changed =
@@ -72,8 +84,10 @@ final class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, So
     if (changed) {
       // A changed subscription is answered even if the selected set (and so the version) is
       // the same: the client learns that new names do not exist, or gets resources it now
-      // asks for by name, instead of waiting on a timer.
+      // asks for by name, instead of waiting on a timer. A rejection of the old subscription
+      // says nothing about the new one.
       s.answerRequired = true;
+      s.rejected = null;
     }
     if (s.answerRequired) {
       s.pendingAdd = true;
@@ -81,9 +95,9 @@ final class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, So
   }
 
   @Override
-  DiscoveryResponse buildAdd(SotwTypeState s, Snapshot snapshot) {
+  DiscoveryResponse buildAdd(SotwTypeState s, GroupSnapshot current) {
     s.pendingAdd = false;
-    SortedMap<String, XdsResource> toSend = new TreeMap<>(select(s, snapshot));
+    SortedMap<String, XdsResource> toSend = new TreeMap<>(select(s, current.snapshot()));
     if (ads) {
       // Keep what is going away (and still subscribed) in this response; the final set goes
       // out after every other type's additions (make-before-break). This also keeps the last
@@ -100,16 +114,16 @@ final class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, So
   }
 
   @Override
-  DiscoveryResponse buildRemove(SotwTypeState s, Snapshot snapshot) {
+  DiscoveryResponse buildRemove(SotwTypeState s, GroupSnapshot current) {
     s.pendingRemove = false;
-    SortedMap<String, XdsResource> toSend = new TreeMap<>(select(s, snapshot));
+    SortedMap<String, XdsResource> toSend = new TreeMap<>(select(s, current.snapshot()));
     addMissingEndpoints(s, toSend);
     return respond(s, toSend);
   }
 
   private DiscoveryResponse respond(SotwTypeState s, SortedMap<String, XdsResource> toSend) {
     String version = ResourceVersions.aggregate(toSend.values());
-    if (version.equals(s.versionNacked)) {
+    if (version.equals(s.rejected)) {
       // The client rejected exactly this; sending it again would loop until something changes.
       s.answerRequired = false;
       s.forceResend = false;

@@ -9,12 +9,20 @@ import java.util.TreeSet;
 /** State of one type on a state-of-the-world stream. */
 final class SotwTypeState extends TypeState {
 
-  /** Nonce of the last response; only a request carrying it can ACK or NACK. */
+  /**
+   * Nonce of the last response, null until one is sent; only a request carrying it can ACK or
+   * NACK, and until then any nonce is accepted (a reconnect carries another stream's).
+   */
   String nonce;
   /** The resources of the last response, kept to hold removals back (make-before-break). */
   SortedMap<String, XdsResource> sent = Collections.emptySortedMap();
   /** Subscribed by an empty first request of CDS/LDS; ends with the first named request. */
   boolean legacyWildcard;
+  /**
+   * The version the client rejected: not sent again (that would loop) until the client accepts
+   * another version or changes its subscription, after which it may be what the client wants.
+   */
+  String rejected;
   /** Send even if the version is unchanged (EDS after a CDS change). */
   boolean forceResend;
 

@@ -28,6 +28,12 @@ abstract class TypeState {
   boolean pendingRemove;
   /** The client asked with no nonce (new subscription): it must get an answer. */
   boolean answerRequired;
+  /**
+   * The last response of this type has not been answered (ACK or NACK) yet. On an aggregated
+   * stream removals wait until no type awaits an answer: the client has then applied what
+   * replaces the removed resources, and changed its subscriptions accordingly.
+   */
+  boolean awaitingReply;
 
   String versionSent;
   String versionAcked;
@@ -37,6 +43,10 @@ abstract class TypeState {
   Instant lastAckAt;
   Instant lastNackAt;
   int resourceCount;
+  /** Whether the last NACK was logged; the same NACK again is then only counted. */
+  boolean nackLogged;
+  /** Repeats of the last logged NACK since it was logged. */
+  int unloggedNacks;
 
   TypeState(String typeUrl) {
     this.typeUrl = typeUrl;

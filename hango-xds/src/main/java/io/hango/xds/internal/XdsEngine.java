@@ -8,6 +8,7 @@ import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.grpc.Attributes;
 import io.grpc.BindableService;
 import io.grpc.Context;
+import io.grpc.Grpc;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.hango.xds.NodeStatus;
@@ -24,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The protocol engine behind every xDS service: owns the snapshot store, the debouncer and
@@ -33,16 +36,23 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class XdsEngine {
 
+  private static final Logger log = LoggerFactory.getLogger(XdsEngine.class);
+
   private final EngineSettings settings;
   private final XdsMetrics metrics;
   private final DefaultSnapshotStore store;
   private final GroupDebouncer debouncer;
+  private final StreamAdmission admission;
   private final Set<XdsStream<?, ?, ?>> streams = ConcurrentHashMap.newKeySet();
   private final ConcurrentHashMap<String, Set<XdsStream<?, ?, ?>>> byGroup = new ConcurrentHashMap<>();
   private final AtomicLong streamIds = new AtomicLong();
   private final AtomicInteger openStreams = new AtomicInteger();
-  /** Set by {@link #closeStreams}: later streams are refused, not left without an executor. */
-  private volatile Status closing;
+  /**
+   * Set by {@link #closeStreams}: later streams are refused, not left without an executor.
+   * Guarded by {@link #streams} together with adding to it, so a new stream is either closed
+   * by {@code closeStreams} or refused, never both (which would end its call twice).
+   */
+  private Status closing;
 
   public XdsEngine(EngineSettings settings) {
     this.settings = settings;
@@ -50,7 +60,10 @@ public final class XdsEngine {
     this.debouncer =
         new GroupDebouncer(
             settings.scheduler(), settings.quietPeriod(), settings.maxDelay(), this::notifyGroup);
-    this.store = new DefaultSnapshotStore(debouncer::changed);
+    this.store = new DefaultSnapshotStore(debouncer::changed, this::groupCleared);
+    EngineSettings.Limits limits = settings.limits();
+    this.admission =
+        new StreamAdmission(limits.maxStreams(), limits.maxStreamsPerConnection(), limits.maxStreamsPerPeer());
   }
 
   public SnapshotStore store() {
@@ -76,8 +89,12 @@ public final class XdsEngine {
 
   /** Ends every stream, e.g. {@code UNAVAILABLE} on shutdown so clients fail over. */
   public void closeStreams(Status status) {
-    closing = status;
-    streams.forEach(s -> s.shutdown(status));
+    List<XdsStream<?, ?, ?>> open;
+    synchronized (streams) {
+      closing = status;
+      open = List.copyOf(streams);
+    }
+    open.forEach(s -> s.shutdown(status));
   }
 
   /**
@@ -111,54 +128,77 @@ public final class XdsEngine {
 
   StreamObserver<DiscoveryRequest> openSotw(
       StreamObserver<DiscoveryResponse> responses, String fixedTypeUrl) {
-    if (!admit(responses)) {
+    Attributes attributes = attributes();
+    StreamAdmission.Ticket ticket = admit(responses, attributes);
+    if (ticket == null) {
       return NoopObserver.instance();
     }
     SotwStream s =
-        new SotwStream(this, streamIds.incrementAndGet(), fixedTypeUrl, responses, attributes(), method());
+        new SotwStream(this, streamIds.incrementAndGet(), fixedTypeUrl, responses, attributes, method(), ticket);
     return added(s, responses);
   }
 
   StreamObserver<DeltaDiscoveryRequest> openDelta(
       StreamObserver<DeltaDiscoveryResponse> responses, String fixedTypeUrl) {
-    if (!admit(responses)) {
+    Attributes attributes = attributes();
+    StreamAdmission.Ticket ticket = admit(responses, attributes);
+    if (ticket == null) {
       return NoopObserver.instance();
     }
     DeltaStream s =
-        new DeltaStream(this, streamIds.incrementAndGet(), fixedTypeUrl, responses, attributes(), method());
+        new DeltaStream(this, streamIds.incrementAndGet(), fixedTypeUrl, responses, attributes, method(), ticket);
     return added(s, responses);
   }
 
   /**
-   * Registers a new stream, unless {@link #closeStreams} ran meanwhile: it sets {@code closing}
-   * before it iterates, so a stream either is in that iteration or sees the flag here.
+   * Registers a new stream and starts its first-request deadline, unless {@link
+   * #closeStreams} ran meanwhile.
    */
   private <Q extends com.google.protobuf.Message> StreamObserver<Q> added(XdsStream<Q, ?, ?> s, StreamObserver<?> responses) {
-    streams.add(s);
-    Status refused = closing;
-    if (refused != null && streams.remove(s)) {
-      streamEnded();
-      responses.onError(refused.asException());
-      return NoopObserver.instance();
+    Status refused;
+    synchronized (streams) {
+      refused = closing;
+      if (refused == null) {
+        streams.add(s);
+      }
     }
-    return s;
+    if (refused == null) {
+      s.startFirstRequestDeadline(settings.scheduler(), settings.limits().firstRequestTimeout());
+      admission.idle(s.ticket, s::evictIdle);
+      return s;
+    }
+    admission.release(s.ticket);
+    streamEnded();
+    responses.onError(refused.asException());
+    return NoopObserver.instance();
   }
 
-  private boolean admit(StreamObserver<?> responses) {
-    Status refused = closing;
+  /** Admits a new stream (see {@link StreamAdmission}), or ends it and returns null. */
+  private StreamAdmission.Ticket admit(StreamObserver<?> responses, Attributes attributes) {
+    Status refused;
+    synchronized (streams) {
+      refused = closing;
+    }
     if (refused != null) {
       responses.onError(refused.asException());
-      return false;
+      return null;
     }
-    if (openStreams.incrementAndGet() > settings.maxStreams()) {
-      openStreams.decrementAndGet();
-      responses.onError(
-          Status.RESOURCE_EXHAUSTED
-              .withDescription("xDS server stream limit (" + settings.maxStreams() + ") reached")
-              .asException());
-      return false;
+    StreamAdmission.Ticket ticket = admission.admit(attributes.get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
+    if (ticket.refusal() != null) {
+      responses.onError(ticket.refusal().asException());
+      return null;
     }
-    return true;
+    openStreams.incrementAndGet();
+    return ticket;
+  }
+
+  /**
+   * Counts a stream as serving, on its first request.
+   *
+   * @return null, or why the stream may not be served
+   */
+  Status activate(XdsStream<?, ?, ?> stream) {
+    return admission.activate(stream.ticket);
   }
 
   private static Attributes attributes() {
@@ -196,6 +236,7 @@ public final class XdsEngine {
           });
       metrics.streamClosed();
     }
+    admission.release(stream.ticket);
     // Last: whoever awaits "no streams" must find every other trace of the stream gone.
     if (streams.remove(stream)) {
       streamEnded();
@@ -217,12 +258,32 @@ public final class XdsEngine {
     }
   }
 
+  /**
+   * Ends the streams of a group whose snapshot was removed, so that their clients reconnect
+   * and are grouped again (moving them in place would skip the authorizer's say on groups).
+   */
+  private void groupCleared(String group) {
+    Set<XdsStream<?, ?, ?>> members = byGroup.get(group);
+    if (members != null && !members.isEmpty()) {
+      log.info(
+          "xDS snapshot group '{}' removed: resetting its {} streams", LogText.escape(group), members.size());
+      Status reset =
+          Status.UNAVAILABLE.withDescription(
+              "xDS snapshot group '" + group + "' was removed; reconnect to be assigned a group");
+      members.forEach(s -> s.shutdown(reset));
+    }
+  }
+
   GroupSnapshot current(String group) {
     return store.current(group);
   }
 
   String groupOf(Node node) {
     return settings.nodeGroups().groupOf(node);
+  }
+
+  EngineSettings.Limits limits() {
+    return settings.limits();
   }
 
   XdsAuthorizer authorizer() {
@@ -239,5 +300,9 @@ public final class XdsEngine {
 
   Executor executor() {
     return settings.executor();
+  }
+
+  Executor callbackExecutor() {
+    return settings.callbackExecutor();
   }
 }

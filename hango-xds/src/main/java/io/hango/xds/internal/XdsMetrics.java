@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The server's meters. Names: {@code hango.xds.streams} (gauge), {@code hango.xds.pushes}
  * and {@code hango.xds.nacks} (counters tagged with the short type name), {@code
- * hango.xds.push.latency} (publish to a stream being up to date) and {@code
- * hango.xds.bytes.sent}.
+ * hango.xds.push.latency} (publish to a stream being up to date), {@code hango.xds.bytes.sent}
+ * and {@code hango.xds.listener.dropped}.
  */
 final class XdsMetrics {
 
@@ -22,6 +22,7 @@ final class XdsMetrics {
   private final AtomicInteger connected = new AtomicInteger();
   private final Timer pushLatency;
   private final Counter bytesSent;
+  private final Counter listenerDropped;
 
   XdsMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -36,6 +37,10 @@ final class XdsMetrics {
         Counter.builder("hango.xds.bytes.sent")
             .baseUnit("bytes")
             .description("Serialized bytes of xDS responses")
+            .register(registry);
+    listenerDropped =
+        Counter.builder("hango.xds.listener.dropped")
+            .description("Stream events not delivered to the XdsListener, which was too far behind")
             .register(registry);
   }
 
@@ -54,6 +59,10 @@ final class XdsMetrics {
 
   void nacked(String typeUrl) {
     registry.counter("hango.xds.nacks", "type", shortName(typeUrl)).increment();
+  }
+
+  void listenerEventDropped() {
+    listenerDropped.increment();
   }
 
   void pushLatency(Duration d) {

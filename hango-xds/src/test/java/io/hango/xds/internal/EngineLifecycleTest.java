@@ -3,6 +3,7 @@ package io.hango.xds.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.Status;
@@ -17,8 +18,10 @@ import io.hango.xds.XdsAuthorizer;
 import io.hango.xds.XdsListener;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +47,8 @@ class EngineLifecycleTest {
         new XdsEngine(
             new EngineSettings(
                 byId, XdsAuthorizer.allowAll(), new XdsListener() {}, new SimpleMeterRegistry(),
-                actors, timers, Duration.ZERO, Duration.ZERO, 100));
+                actors, actors, timers, Duration.ZERO, Duration.ZERO,
+                new EngineSettings.Limits(100, 100, 100, Duration.ofSeconds(30), 1000, 1000)));
     String name = InProcessServerBuilder.generateName();
     InProcessServerBuilder sb = InProcessServerBuilder.forName(name).directExecutor();
     engine.services().forEach(sb::addService);
@@ -75,6 +79,36 @@ class EngineLifecycleTest {
     assertThat(engine.awaitNoStreams(TimeUnit.SECONDS.toNanos(5))).isTrue();
     assertThat(engine.groupsWithStreams()).isZero();
     assertThat(engine.status().nodes()).isEmpty();
+  }
+
+  @Test
+  void aStreamOpenedWhileStreamsAreClosedIsEndedExactlyOnce() throws Exception {
+    ExecutorService opener = Executors.newSingleThreadExecutor();
+    try {
+      for (int i = 0; i < 1000; i++) {
+        XdsEngine e =
+            new XdsEngine(
+                new EngineSettings(
+                    node -> "g", XdsAuthorizer.allowAll(), new XdsListener() {}, new SimpleMeterRegistry(),
+                    actors, actors, timers, Duration.ZERO, Duration.ZERO,
+                new EngineSettings.Limits(100, 100, 100, Duration.ofSeconds(30), 1000, 1000)));
+        RecordingResponses<DiscoveryResponse> out = new RecordingResponses<>();
+        CyclicBarrier both = new CyclicBarrier(2);
+        Future<?> opened =
+            opener.submit(
+                () -> {
+                  both.await();
+                  return e.openSotw(out, null);
+                });
+        both.await();
+        e.closeStreams(Status.UNAVAILABLE);
+        opened.get();
+        assertThat(e.awaitNoStreams(TimeUnit.SECONDS.toNanos(2))).isTrue();
+        assertThat(out.ends.get()).as("ends of stream in round %d", i).isEqualTo(1);
+      }
+    } finally {
+      opener.shutdownNow();
+    }
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.hango.xds.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,21 +10,28 @@ import org.junit.jupiter.api.Test;
 class ResourceVersionsTest {
 
   @Test
-  void sortedNamesGiveTheSameVersionAsASortedMap() {
+  void aSetVersionIgnoresOrderAndIsKeptUpToDateIncrementally() {
     Map<String, String> versions = new HashMap<>();
     for (int i = 0; i < 500; i++) {
       versions.put("cluster-" + (i * 7919 % 1000), "v" + i);
     }
-    versions.put("ignored", DeltaTypeState.ABSENT);
-    String[] names =
-        versions.keySet().stream().filter(n -> !n.equals("ignored")).toArray(String[]::new);
-    Arrays.sort(names);
-    TreeMap<String, String> sorted = new TreeMap<>(versions);
-    sorted.remove("ignored");
-    assertThat(ResourceVersions.aggregateVersions(names, names.length, versions))
-        .isEqualTo(ResourceVersions.aggregateVersions(sorted));
-    String[] padded = Arrays.copyOf(names, names.length + 3);
-    assertThat(ResourceVersions.aggregateVersions(padded, names.length, versions))
-        .isEqualTo(ResourceVersions.aggregateVersions(sorted));
+    String version = ResourceVersions.setVersion(versions);
+    assertThat(ResourceVersions.setVersion(new TreeMap<>(versions))).isEqualTo(version).hasSize(24);
+
+    // Built up and torn down one entry at a time, with names told they do not exist between.
+    HeldVersions held = new HeldVersions();
+    held.put("gone", "v-old");
+    versions.forEach(held::put);
+    held.put("unknown", HeldVersions.ABSENT);
+    String some = versions.keySet().iterator().next();
+    held.put(some, "changed");
+    held.put(some, versions.get(some));
+    held.remove("gone");
+    assertThat(held.version()).isEqualTo(version);
+    assertThat(held.held()).isEqualTo(versions.size());
+    held.retainOnly(java.util.Set.of());
+    assertThat(held.version()).isEqualTo(ResourceVersions.setVersion(Map.of()));
+    assertThat(held.held()).isZero();
+    assertThat(held.containsKey("unknown")).isFalse();
   }
 }

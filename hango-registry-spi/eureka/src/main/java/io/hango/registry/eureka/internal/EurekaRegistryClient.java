@@ -4,6 +4,7 @@ import io.hango.model.registry.RegistrySpec;
 import io.hango.registry.Instance;
 import io.hango.registry.RegistryClient;
 import io.hango.registry.RegistryListener;
+import io.hango.registry.SerialExecutor;
 import io.hango.registry.ServiceRef;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,14 +1,15 @@
 package io.hango.registry.kubernetes.internal;
 
+import io.fabric8.kubernetes.client.Config;
 import static java.util.Objects.requireNonNull;
 
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.hango.model.registry.RegistrySpec;
 import io.hango.registry.RegistryClient;
 import io.hango.registry.RegistryListener;
+import io.hango.registry.SerialExecutor;
 import io.hango.registry.ServiceRef;
 import io.hango.registry.kubernetes.internal.EndpointSliceMapping.Answer;
 import io.hango.registry.kubernetes.internal.EndpointSliceMapping.Failure;

@@ -1,4 +1,4 @@
-package io.hango.registry.kubernetes.internal;
+package io.hango.registry;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
  * Runs tasks one at a time, in the order submitted, on a shared executor: a client's state changes
  * and reports stay in order without a thread of its own. Runs a few tasks per turn, so that one
  * busy client does not hold the shared executor. Tasks dropped once the executor is shut down.
- * Internal.
+ * For {@link RegistryClient} implementations.
  */
-final class SerialExecutor implements Executor {
+public final class SerialExecutor implements Executor {
 
   private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
   private static final int TASKS_PER_TURN = 32;
@@ -22,10 +22,12 @@ final class SerialExecutor implements Executor {
   private final Queue<Runnable> queue = new ArrayDeque<>();
   private boolean scheduled;
 
-  SerialExecutor(Executor delegate) {
-    this.delegate = delegate;
+  /** Runs tasks on {@code delegate} (typically {@link RegistryContext#scheduler()}), one at a time. */
+  public SerialExecutor(Executor delegate) {
+    this.delegate = java.util.Objects.requireNonNull(delegate, "delegate");
   }
 
+  /** Queues {@code task}; dropped once the shared executor no longer takes tasks (it is shut down). */
   @Override
   public void execute(Runnable task) {
     synchronized (this) {
@@ -62,7 +64,7 @@ final class SerialExecutor implements Executor {
       try {
         task.run();
       } catch (RuntimeException e) {
-        log.error("kubernetes registry task failed", e);
+        log.error("registry client task failed", e);
       }
     }
     schedule();
