@@ -25,12 +25,13 @@ public final class SecretRedaction {
 
   private SecretRedaction() {}
 
-  /** {@code json} with every secret field's value replaced. */
+  /** {@code json} with every secret field's value replaced; otherwise as written (the same pretty-printing). */
   public static String redact(String json) {
     try {
       JsonNode root = JSON.readTree(json);
       redact(root);
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+      String out = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+      return json.endsWith("\n") ? out + "\n" : out;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("resources are not JSON", e);
     }
