@@ -405,6 +405,7 @@ public final class ControlPlane implements AutoCloseable {
       List<ClusterLoadAssignment> assignments = new ArrayList<>();
       changed.forEach((service, eps) -> assignments.addAll(translator.endpointAssignments(plan.config(), service, eps)));
       Map<String, EnvoyResources> groups = new java.util.LinkedHashMap<>();
+      Map<String, Map<String, ClusterLoadAssignment>> upsertsByGroup = new java.util.LinkedHashMap<>();
       plan.groups().forEach((group, resources) -> {
         EnvoyResources updated = resources.withEndpoints(assignments);
         groups.put(group, updated);
@@ -413,11 +414,13 @@ public final class ControlPlane implements AutoCloseable {
           Set<String> names = new java.util.HashSet<>();
           resources.endpoints().forEach(e -> names.add(e.getClusterName()));
           assignments.stream().filter(a -> names.contains(a.getClusterName())).forEach(a -> upserts.put(a.getClusterName(), a));
-          x.snapshots().update(group, EnvoyResources.Type.ENDPOINTS.typeUrl(), upserts, List.of());
+          upsertsByGroup.put(group, upserts);
         }
       });
+      // What the control plane reports as served changes before any client can see the push.
       EnvoyResources all = plan.all().withEndpoints(assignments);
       served = new ConfigPipeline.Plan(plan.config(), all, Map.copyOf(groups), plan.version(), plan.warnings());
+      upsertsByGroup.forEach((group, upserts) -> x.snapshots().update(group, EnvoyResources.Type.ENDPOINTS.typeUrl(), upserts, List.of()));
       registryMeters.published(firstEvent, settings.clock.instant());
     }
   }
