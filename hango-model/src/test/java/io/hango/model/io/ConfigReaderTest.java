@@ -96,6 +96,14 @@ class ConfigReaderTest {
   }
 
   @Test
+  void aTrailingSeparatorAfterAFlowMappingIsNoDocument() {
+    String text = "apiVersion: hango.io/v1alpha1\nkind: Registry\nmetadata: {name: demo}\nspec: {type: static}\n---\n";
+    ConfigLoad load = ConfigReader.readString("trail.yaml", text);
+    assertThat(load.validate().problems()).isEmpty();
+    assertThat(load.config().resources()).extracting(Resource::name).containsExactly("demo");
+  }
+
+  @Test
   void readsJsonDocumentAndArrayOfDocuments() {
     String one = "{\"kind\": \"Secret\", \"metadata\": {\"name\": \"a\"}, \"spec\": {\"ca\": {\"file\": \"/ca\"}}}";
     assertThat(ConfigReader.readString("one.json", one).config().resources()).hasSize(1);

@@ -95,8 +95,9 @@ public final class DocumentParser {
     keys = new HashMap<>();
     SourceLocation start = location(p.currentTokenLocation());
     JsonNode root = readValue(p, "");
-    // An empty YAML document (only comments, or a trailing '---') is not a document.
-    if (root.isNull() && index < 0) {
+    // An empty YAML document (only comments, or a trailing '---', which the YAML parser reads as an
+    // empty scalar) is not a document, as kubectl has it.
+    if ((root.isNull() || (root.isTextual() && root.asText().isEmpty())) && index < 0) {
       return;
     }
     documents.add(new ParsedDocument(root, new DocumentPositions(start, values, keys)));
