@@ -3,7 +3,7 @@ package io.hango.cli;
 import io.hango.controlplane.ControlPlane;
 import io.hango.controlplane.InvalidConfigException;
 import io.hango.controlplane.NodeGrouping;
-import io.hango.controlplane.internal.StatusViews;
+import io.hango.controlplane.ServedSummary;
 import io.hango.model.Durations;
 import io.hango.model.GatewayConfig;
 import io.hango.model.validation.Problem;
@@ -167,8 +167,8 @@ final class ServeCommand implements Callable<Integer> {
     GatewayConfig config = cp.config().orElseThrow();
     EnvoyResources resources = cp.resources().orElseThrow();
     String version = cp.state().configVersion().orElse("?");
-    log.info("serving {} (config version {}): {}", paths, version, StatusViews.counts(resources));
-    for (String g : StatusViews.gateways(config)) {
+    log.info("serving {} (config version {}): {}", paths, version, ServedSummary.counts(resources));
+    for (String g : ServedSummary.gateways(config)) {
       log.info("  gateway {}", g);
     }
     String host = hostName();

@@ -262,7 +262,7 @@ public final class ControlPlane implements AutoCloseable {
       }
       String before = versionOrNone();
       ReloadOutcome o = apply(plan, ReloadOutcome.Result.APPLIED);
-      log.info("config version {} applied (was {}): {}", plan.version(), before, StatusViews.counts(plan.all()));
+      log.info("config version {} applied (was {}): {}", plan.version(), before, ServedSummary.counts(plan.all()));
       return o;
     }
   }

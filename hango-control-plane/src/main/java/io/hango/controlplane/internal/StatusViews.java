@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hango.controlplane.ControlPlaneState;
+import io.hango.controlplane.ServedSummary;
 import io.hango.model.GatewayConfig;
-import io.hango.model.gateway.Gateway;
-import io.hango.model.gateway.Listener;
 import io.hango.model.validation.Problem;
 import io.hango.registry.DiscoveryReport;
 import io.hango.registry.RegistryStatus;
@@ -19,7 +18,6 @@ import io.hango.xds.XdsStatus;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The control plane's status as JSON ({@code /debug/status}), HTML ({@code /}) and log text. */
 public final class StatusViews {
@@ -30,29 +28,6 @@ public final class StatusViews {
   public record Served(GatewayConfig config, EnvoyResources resources, Collection<String> groups) {}
 
   private StatusViews() {}
-
-  /** {@code 12 listeners, 3 routes, 7 clusters, 7 endpoints, 1 secrets}. */
-  public static String counts(EnvoyResources r) {
-    return java.util.Arrays.stream(EnvoyResources.Type.values())
-        .map(t -> r.get(t).size() + " " + t.key())
-        .collect(Collectors.joining(", "));
-  }
-
-  /** {@code edge (http:8080 HTTP, https:8443 HTTPS)} per gateway. */
-  public static List<String> gateways(GatewayConfig config) {
-    return config.gateways().stream().map(StatusViews::gateway).toList();
-  }
-
-  private static String gateway(Gateway g) {
-    return g.name()
-        + " ("
-        + g.spec().listeners().stream().map(StatusViews::listener).collect(Collectors.joining(", "))
-        + ")";
-  }
-
-  private static String listener(Listener l) {
-    return l.name() + ":" + l.port() + " " + l.protocol();
-  }
 
   /** The xDS status document with the control plane's state added under {@code controlPlane}. */
   public static String statusJson(XdsStatus xds, ControlPlaneState state, Served served) {
@@ -119,8 +94,8 @@ public final class StatusViews {
       h.append("</pre>\n");
     }
     if (served != null) {
-      h.append("<h2>Served</h2>\n<p>").append(esc(counts(served.resources()))).append("</p>\n<ul>\n");
-      gateways(served.config()).forEach(g -> h.append("<li>").append(esc(g)).append("</li>\n"));
+      h.append("<h2>Served</h2>\n<p>").append(esc(ServedSummary.counts(served.resources()))).append("</p>\n<ul>\n");
+      ServedSummary.gateways(served.config()).forEach(g -> h.append("<li>").append(esc(g)).append("</li>\n"));
       h.append("</ul>\n");
     }
     registries(h, registries);

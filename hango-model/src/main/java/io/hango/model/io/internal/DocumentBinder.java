@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hango.model.Resource;
 import io.hango.model.ResourceKind;
 import io.hango.model.internal.FieldPaths;
-import io.hango.model.internal.Suggestions;
+import io.hango.model.validation.Suggestions;
 import io.hango.model.io.DocumentPositions;
 import io.hango.model.io.HangoMappers;
 import io.hango.model.validation.Problem;

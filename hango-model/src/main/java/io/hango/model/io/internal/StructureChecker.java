@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hango.model.Durations;
 import io.hango.model.internal.FieldPaths;
-import io.hango.model.internal.Suggestions;
+import io.hango.model.validation.Suggestions;
 import io.hango.model.io.DocumentPositions;
 import io.hango.model.validation.Problem;
 import io.hango.model.validation.Severity;

@@ -3,7 +3,7 @@ package io.hango.model.validation.internal;
 import io.hango.model.GatewayConfig;
 import io.hango.model.Resource;
 import io.hango.model.ResourceKind;
-import io.hango.model.internal.Suggestions;
+import io.hango.model.validation.Suggestions;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -3,7 +3,7 @@ package io.hango.model.validation.internal;
 import io.hango.model.ResourceKind;
 import io.hango.model.gateway.Gateway;
 import io.hango.model.gateway.Listener;
-import io.hango.model.internal.Suggestions;
+import io.hango.model.validation.Suggestions;
 import io.hango.model.route.Destination;
 import io.hango.model.route.DirectResponse;
 import io.hango.model.route.Forward;

@@ -1,6 +1,6 @@
 package io.hango.translate.internal.plugins;
 
-import io.hango.model.internal.Suggestions;
+import io.hango.model.validation.Suggestions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,12 +1,13 @@
-package io.hango.model.internal;
+package io.hango.model.validation;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * "Did you mean" hints: the known name closest to a misspelt one, if it is close enough to be a
- * plausible typo. Internal: may change without notice.
+ * "Did you mean" hints, in the wording of every Hango error: the known name closest to a misspelt
+ * one, if it is close enough to be a plausible typo. For plugins and registry providers that check
+ * their own settings, so their errors read like the model's.
  */
 public final class Suggestions {
 
