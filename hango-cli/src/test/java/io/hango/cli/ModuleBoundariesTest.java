@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Conventions the build enforces on every module's main sources (read from the checkout): a module
- * never imports another module's {@code .internal} packages, and every {@code .internal} package
- * says in its {@code package-info.java} that it is not API.
+ * Conventions the build enforces on every module (read from the checkout): a module never imports
+ * another module's {@code .internal} packages, every {@code .internal} package says in its
+ * {@code package-info.java} that it is not API, and {@code hango-bom} lists every published module.
  */
 class ModuleBoundariesTest {
 
@@ -90,5 +90,29 @@ class ModuleBoundariesTest {
     }
     assertThat(internalPackages).isGreaterThan(10);
     assertThat(missing).isEmpty();
+  }
+
+  @Test
+  void theBomListsEveryPublishedModule() throws IOException {
+    Pattern artifact = Pattern.compile("<artifactId>(hango-[\\w-]+)</artifactId>");
+    List<String> published = new ArrayList<>();
+    for (Path module : sourceRoots().keySet()) {
+      String pom = Files.readString(module.resolve("pom.xml"));
+      // Modules that are never deployed (benchmarks, test servers) stay out of the BOM.
+      if (pom.contains("<maven.deploy.skip>true</maven.deploy.skip>") || pom.matches("(?s).*maven-deploy-plugin</artifactId>\\s*<configuration>\\s*<skip>true</skip>.*")) {
+        continue;
+      }
+      Matcher m = artifact.matcher(pom.substring(pom.indexOf("</parent>")));
+      assertThat(m.find()).as(module.toString()).isTrue();
+      published.add(m.group(1));
+    }
+    String bom = Files.readString(ROOT.resolve("hango-bom").resolve("pom.xml"));
+    List<String> listed = new ArrayList<>();
+    Matcher m = artifact.matcher(bom.substring(bom.indexOf("<dependencyManagement>")));
+    while (m.find()) {
+      listed.add(m.group(1));
+    }
+    assertThat(published).hasSizeGreaterThan(8);
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(published);
   }
 }
