@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,8 +40,7 @@ final class DiscoverCommand implements Callable<Integer> {
   @Option(names = "--config", arity = "1..*", required = true, paramLabel = "PATH", description = "Config files or directories.")
   List<Path> config;
 
-  @Option(names = {"-R", "--recursive"}, description = "Also read config files in subdirectories.")
-  boolean recursive;
+  @Mixin DirectoryOptions directories;
 
   @Option(names = "--service", paramLabel = "NAME", description = "Only this Service (by document name).")
   String service;
@@ -52,7 +52,7 @@ final class DiscoverCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ConfigInput.Checked checked = ConfigInput.read(config, recursive);
+    ConfigInput.Checked checked = ConfigInput.read(config, directories.recursive);
     int invalid = ConfigInput.reportIfInvalid(checked, err);
     if (invalid >= 0) {
       return invalid;

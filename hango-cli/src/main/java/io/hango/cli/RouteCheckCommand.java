@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -60,8 +61,7 @@ final class RouteCheckCommand implements Callable<Integer> {
   @Option(names = "--envoy", description = "Read raw Envoy RouteConfigurations instead of a Hango config.")
   boolean envoy;
 
-  @Option(names = {"-R", "--recursive"}, description = "Also read config files in subdirectories.")
-  boolean recursive;
+  @Mixin DirectoryOptions directories;
 
   @Override
   public Integer call() {
@@ -93,7 +93,7 @@ final class RouteCheckCommand implements Callable<Integer> {
   }
 
   private int translate(List<RouteConfiguration> routes, PrintWriter err) {
-    ConfigInput.Checked checked = ConfigInput.read(config, recursive);
+    ConfigInput.Checked checked = ConfigInput.read(config, directories.recursive);
     if (checked.exitCode() != ExitCodes.OK) {
       ConfigInput.printProblems(checked.validation(), err);
       long errors = checked.validation().errors().size();

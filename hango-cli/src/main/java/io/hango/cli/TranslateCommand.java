@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -45,8 +46,7 @@ final class TranslateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Config files or directories (.yaml, .yml, .json).")
   List<Path> paths;
 
-  @Option(names = {"-R", "--recursive"}, description = "Also read config files in subdirectories.")
-  boolean recursive;
+  @Mixin DirectoryOptions directories;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "json (default) or yaml.", defaultValue = "json")
   Format format;
@@ -75,7 +75,7 @@ final class TranslateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ConfigInput.Checked checked = ConfigInput.read(paths, recursive);
+    ConfigInput.Checked checked = ConfigInput.read(paths, directories.recursive);
     int stop = ConfigInput.reportIfInvalid(checked, err);
     if (stop >= 0) {
       return stop;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,8 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Config files or directories (.yaml, .yml, .json).")
   List<Path> paths;
 
-  @Option(names = {"-R", "--recursive"}, description = "Also read config files in subdirectories.")
-  boolean recursive;
+  @Mixin DirectoryOptions directories;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.", defaultValue = "text")
   OutputFormat output;
@@ -48,7 +48,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ConfigInput.Checked checked = ConfigInput.read(paths, recursive);
+    ConfigInput.Checked checked = ConfigInput.read(paths, directories.recursive);
     int code = checked.exitCode();
     List<Resource> resources = checked.config().resources();
     if (output == OutputFormat.json) {

@@ -131,4 +131,14 @@ class ValidateCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo("OK: 4 resources (1 Gateway, 1 Route, 1 Service, 1 Registry)\n");
   }
+
+  @Test
+  void recursiveAlsoReadsSubdirectories(@TempDir Path dir) throws Exception {
+    Path sub = Files.createDirectories(dir.resolve("more"));
+    Files.writeString(dir.resolve("a.yaml"), "apiVersion: hango.io/v1alpha1\nkind: Secret\nmetadata: {name: a}\nspec: {ca: {file: /ca.pem}}\n");
+    Files.writeString(sub.resolve("b.yaml"), "apiVersion: hango.io/v1alpha1\nkind: Secret\nmetadata: {name: b}\nspec: {ca: {file: /ca.pem}}\n");
+    assertThat(CliRun.of("validate", dir.toString()).out()).isEqualTo("OK: 1 resource (1 Secret)\n");
+    assertThat(CliRun.of("validate", "-R", dir.toString()).out()).isEqualTo("OK: 2 resources (2 Secret)\n");
+    assertThat(CliRun.of("translate", "--recursive", "--type", "secrets", dir.toString()).exitCode()).isZero();
+  }
 }
