@@ -246,6 +246,29 @@ class DeltaProtocolTest {
   }
 
   @Test
+  void anUpdateIsSentAsWhatItChangedWithRemovalsAfterTheAdditions() {
+    ads.subscribe(TypeUrls.CLUSTER);
+    ads.ack(ads.awaitResponse(TypeUrls.CLUSTER));
+    ads.subscribe(TypeUrls.ENDPOINT, "a", "b");
+    ads.ack(ads.awaitResponse(TypeUrls.ENDPOINT));
+
+    fx.store().update("default", TypeUrls.ENDPOINT, Map.of("a", endpoints("a", 2001)), List.of());
+    DeltaDiscoveryResponse eds = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(unpack(eds, ClusterLoadAssignment.class)).containsExactly(endpoints("a", 2001));
+    ads.ack(eds);
+    ads.expectNoResponse(Duration.ofMillis(300));
+
+    fx.store().update("default", TypeUrls.CLUSTER, Map.of("c", cluster("c")), List.of("b"));
+    DeltaDiscoveryResponse added = ads.awaitResponse(TypeUrls.CLUSTER);
+    assertThat(names(added)).containsExactly("c");
+    assertThat(added.getRemovedResourcesList()).isEmpty();
+    ads.ack(added);
+    DeltaDiscoveryResponse removed = ads.awaitResponse(TypeUrls.CLUSTER);
+    assertThat(removed.getResourcesList()).isEmpty();
+    assertThat(removed.getRemovedResourcesList()).containsExactly("b");
+  }
+
+  @Test
   void endpointsOfARemovedClusterAreReportedRemovedNotEmptied() {
     ads.subscribe(TypeUrls.CLUSTER);
     ads.ack(ads.awaitResponse(TypeUrls.CLUSTER));

@@ -160,6 +160,24 @@ class GrpcXdsClientEndToEndTest {
   }
 
   @Test
+  void anEndpointUpdateCarryingOneClusterKeepsTheOthersEndpoints() {
+    RouteAction.Builder split =
+        RouteAction.newBuilder()
+            .setWeightedClusters(
+                WeightedCluster.newBuilder().addClusters(weighted("blue", 50)).addClusters(weighted("green", 50)));
+    publish(routes(Route.newBuilder().setMatch(RouteMatch.newBuilder().setPrefix("")).setRoute(split).build()));
+    awaitTrue(() -> callMany(40).equals(List.of("blue", "green")));
+
+    // The SotW response carries only blue's assignment: grpc-java keeps green's.
+    xds.snapshots()
+        .update("default", TypeUrls.ENDPOINT, Map.of("blue", endpoints("blue", backends.port("blue-2"))), List.of());
+    awaitTrue(() -> callMany(40).equals(List.of("blue-2", "green")));
+    assertThat(
+            xds.status().node(NODE_ID).get(0).type(TypeUrls.ENDPOINT).orElseThrow().nacked())
+        .isFalse();
+  }
+
+  @Test
   void rejectedUpdateKeepsThePreviousConfigAndIsVisibleInStatus() {
     publish(routes(defaultRoute("blue")));
     assertThat(call(Map.of())).isEqualTo("blue");

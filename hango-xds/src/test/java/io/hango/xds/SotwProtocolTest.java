@@ -306,6 +306,73 @@ class SotwProtocolTest {
   }
 
   @Test
+  void anEndpointUpdateSendsOnlyTheChangedAssignment() {
+    ads.request(TypeUrls.CLUSTER);
+    ads.ack(ads.awaitResponse(TypeUrls.CLUSTER));
+    ads.request(TypeUrls.ENDPOINT, "a", "b");
+    DiscoveryResponse eds = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(names(eds)).containsExactly("a", "b");
+    ads.ack(eds);
+
+    Snapshot updated =
+        fx.store().update("default", TypeUrls.ENDPOINT, Map.of("b", endpoints("b", 2002)), List.of());
+    DiscoveryResponse change = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(unpack(change, ClusterLoadAssignment.class)).containsExactly(endpoints("b", 2002));
+    // The version is that of what the client now holds: the whole subscribed set.
+    assertThat(change.getVersionInfo()).isEqualTo(updated.version(TypeUrls.ENDPOINT));
+    ads.ack(change);
+    assertThat(await(() -> cdsOr(TypeUrls.ENDPOINT).versionAcked(), change.getVersionInfo())).isTrue();
+    // Nothing for the other types, whose resources did not change.
+    ads.expectNoResponse(QUIET);
+  }
+
+  @Test
+  void aRemovedAssignmentOfASubscribedClusterIsSentEmpty() {
+    try (SotwXdsStream eds = fx.client.sotw(TypeUrls.ENDPOINT, XdsTestClient.node("envoy-2"))) {
+      eds.request(TypeUrls.ENDPOINT, "a", "b");
+      eds.ack(eds.awaitResponse(TypeUrls.ENDPOINT));
+
+      fx.store().update("default", TypeUrls.ENDPOINT, Map.of(), List.of("a"));
+      DiscoveryResponse change = eds.awaitResponse(TypeUrls.ENDPOINT);
+      assertThat(unpack(change, ClusterLoadAssignment.class))
+          .containsExactly(ClusterLoadAssignment.newBuilder().setClusterName("a").build());
+    }
+  }
+
+  @Test
+  void afterANackTheNextEndpointChangeSendsTheWholeSet() {
+    ads.request(TypeUrls.ENDPOINT, "a", "b");
+    ads.ack(ads.awaitResponse(TypeUrls.ENDPOINT));
+    fx.store().update("default", TypeUrls.ENDPOINT, Map.of("a", endpoints("a", 2001)), List.of());
+    DiscoveryResponse rejected = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(names(rejected)).containsExactly("a");
+    ads.nack(rejected, "bad endpoints");
+    ads.expectNoResponse(QUIET);
+
+    // The client may not hold what it rejected: the next change re-states everything.
+    fx.store().update("default", TypeUrls.ENDPOINT, Map.of("b", endpoints("b", 2002)), List.of());
+    DiscoveryResponse whole = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(unpack(whole, ClusterLoadAssignment.class))
+        .containsExactly(endpoints("a", 2001), endpoints("b", 2002));
+    ads.ack(whole);
+
+    fx.store().update("default", TypeUrls.ENDPOINT, Map.of("b", endpoints("b", 3002)), List.of());
+    assertThat(names(ads.awaitResponse(TypeUrls.ENDPOINT))).containsExactly("b");
+  }
+
+  @Test
+  void streamsThatSubscribeAlikeAreSentTheSameSelection() {
+    try (SotwXdsStream other = fx.client.ads(XdsTestClient.node("envoy-2"))) {
+      ads.request(TypeUrls.ENDPOINT, "b", "a");
+      other.request(TypeUrls.ENDPOINT, "a", "b");
+      DiscoveryResponse first = ads.awaitResponse(TypeUrls.ENDPOINT);
+      DiscoveryResponse second = other.awaitResponse(TypeUrls.ENDPOINT);
+      assertThat(second.getResourcesList()).isEqualTo(first.getResourcesList());
+      assertThat(second.getVersionInfo()).isEqualTo(first.getVersionInfo());
+    }
+  }
+
+  @Test
   void perTypeServicesServeTheirType() {
     Snapshot withSecret = basic().withChanges(TypeUrls.SECRET, Map.of("cert", secret("cert")), List.of());
     fx.store().publish("default", withSecret);

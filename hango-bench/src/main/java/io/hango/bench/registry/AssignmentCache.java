@@ -17,8 +17,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The endpoints ({@code ip:port}) of the ClusterLoadAssignments the simulated proxies receive,
- * parsed once for all of them: a state-of-the-world response by its version (the same for every
- * proxy with the same subscription), a delta resource by name and version. So the CPU spent is
+ * parsed once for all of them: a whole state-of-the-world response by its version (the same for
+ * every proxy with the same subscription), a delta resource by name and version. A
+ * state-of-the-world response with only the changed assignments is parsed as it comes (it
+ * carries a few). So the CPU spent is
  * mostly the server's, not the harness's parsing the same bytes a thousand times.
  */
 final class AssignmentCache {
@@ -37,13 +39,8 @@ final class AssignmentCache {
       return parsed;
     }
     parsed = sotw.computeIfAbsent(version, v -> {
-      Map<String, Set<String>> out = new HashMap<>();
-      for (Any a : assignments) {
-        ClusterLoadAssignment cla = unpack(a);
-        out.put(cla.getClusterName(), endpoints(cla));
-      }
       sotwOrder.add(v);
-      return Map.copyOf(out);
+      return parse(assignments);
     });
     while (sotwOrder.size() > SOTW_VERSIONS) {
       String oldest = sotwOrder.poll();
@@ -52,6 +49,16 @@ final class AssignmentCache {
       }
     }
     return parsed;
+  }
+
+  /** Some assignments, not cached: endpoints by cluster name. */
+  Map<String, Set<String>> parse(List<Any> assignments) {
+    Map<String, Set<String>> out = new HashMap<>();
+    for (Any a : assignments) {
+      ClusterLoadAssignment cla = unpack(a);
+      out.put(cla.getClusterName(), endpoints(cla));
+    }
+    return Map.copyOf(out);
   }
 
   /** One delta resource's endpoints. */

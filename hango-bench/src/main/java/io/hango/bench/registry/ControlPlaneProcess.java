@@ -43,13 +43,18 @@ final class ControlPlaneProcess implements AutoCloseable {
   /**
    * Starts the control plane for {@code names}' services discovered from the ZooKeeper at
    * {@code zookeeper}, and waits until it serves them all.
+   *
+   * @param jvmOptions further options of the control plane's JVM (e.g. to record a profile)
    */
-  static ControlPlaneProcess start(ProviderNames names, String zookeeper, String heap, Path dir, Duration readyTimeout)
+  static ControlPlaneProcess start(
+      ProviderNames names, String zookeeper, String heap, List<String> jvmOptions, Path dir, Duration readyTimeout)
       throws IOException, InterruptedException {
     Files.createDirectories(dir);
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap, "-XX:+UseG1GC",
+        "-Xmx" + heap, "-XX:+UseG1GC"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of(
         "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
         "-cp", FrozenClassPath.get(),
         RegistryServerProcess.class.getName(),

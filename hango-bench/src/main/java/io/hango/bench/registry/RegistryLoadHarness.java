@@ -36,12 +36,15 @@ import java.util.Set;
  *
  * <p>Usage: {@code RegistryLoadHarness [--services 1000] [--instances 10] [--clients 1000]
  * [--mode sotw|delta] [--changes 20] [--churn-rate 100] [--churn-seconds 60] [--timeout-seconds 300]
- * [--change-timeout-seconds 30] [--settle-ms 1000] [--server-heap 2g] [--seed 42]}
+ * [--change-timeout-seconds 30] [--settle-ms 1000] [--server-heap 2g] [--server-jfr FILE] [--seed 42]}
+ *
+ * <p>{@code --server-jfr FILE} records a Java Flight Recorder profile of the control plane's JVM
+ * into {@code FILE} (written when the control plane exits), to see where its CPU goes.
  */
 public final class RegistryLoadHarness {
 
   private static final Set<String> OPTIONS = Set.of("services", "instances", "clients", "mode", "changes",
-      "churn-rate", "churn-seconds", "timeout-seconds", "change-timeout-seconds", "settle-ms", "server-heap", "seed");
+      "churn-rate", "churn-seconds", "timeout-seconds", "change-timeout-seconds", "settle-ms", "server-heap", "server-jfr", "seed");
 
   /**
    * How long the control plane's CPU time is measured while nothing changes (after the single
@@ -100,7 +103,7 @@ public final class RegistryLoadHarness {
       zookeeper.registerAll();
       progress("starting the control plane (log: target/registry-bench/control-plane.log)");
       try (ControlPlaneProcess server = ControlPlaneProcess.start(names, zookeeper.connectString(),
-          opts.getOrDefault("server-heap", "2g"), Path.of("target", "registry-bench"), timeout);
+          opts.getOrDefault("server-heap", "2g"), serverJvmOptions(opts), Path.of("target", "registry-bench"), timeout);
           Fleet fleet = new Fleet(mode, clients, server.port())) {
         progress("control plane ready on port %d; one warm-up proxy", server.port());
         warmUp(mode, server.port(), timeout);
@@ -148,6 +151,16 @@ public final class RegistryLoadHarness {
         throw new IllegalStateException("the warm-up proxy did not sync within " + timeout);
       }
     }
+  }
+
+  /** The control plane JVM's options beyond its heap: a profile recording if asked for. */
+  private static List<String> serverJvmOptions(Map<String, String> opts) {
+    String jfr = opts.get("server-jfr");
+    if (jfr == null) {
+      return List.of();
+    }
+    return List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+        + Path.of(jfr).toAbsolutePath());
   }
 
   /** A progress line on stderr, with the time of day. */

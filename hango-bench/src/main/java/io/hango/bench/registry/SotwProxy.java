@@ -6,13 +6,16 @@ import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.grpc.Channel;
 import io.grpc.stub.StreamObserver;
 import io.hango.xds.TypeUrls;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A {@link SimulatedProxy} on a state-of-the-world ADS stream: every response ACKed with its
- * version, nonce and the names subscribed; an EDS response replaces all held assignments.
+ * version, nonce and the names subscribed. An EDS response with an assignment for every
+ * subscribed name replaces the held ones; one with fewer updates those it carries and keeps the
+ * others, as Envoy and grpc-java do (in SotW only LDS and CDS responses are the whole state).
  */
 final class SotwProxy extends SimulatedProxy implements StreamObserver<DiscoveryResponse> {
 
@@ -52,7 +55,13 @@ final class SotwProxy extends SimulatedProxy implements StreamObserver<Discovery
       }
       case TypeUrls.ENDPOINT -> {
         ack(response, edsNames);
-        assignments = fleet.cache().sotw(response.getVersionInfo(), response.getResourcesList());
+        if (response.getResourcesCount() >= edsNames.size()) {
+          assignments = fleet.cache().sotw(response.getVersionInfo(), response.getResourcesList());
+        } else {
+          Map<String, Set<String>> updated = new HashMap<>(assignments);
+          updated.putAll(fleet.cache().parse(response.getResourcesList()));
+          assignments = updated;
+        }
       }
       case TypeUrls.LISTENER -> {
         ack(response, List.of());

@@ -6,6 +6,7 @@ import com.google.protobuf.Message;
 import io.hango.xds.Snapshot;
 import io.hango.xds.SnapshotStore;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Snapshots by group in a concurrent map. A change only swaps the group's entry and tells the
- * debouncer; streams pull the latest entry when they are ready to send.
+ * Snapshots by group in a concurrent map. A change swaps the group's entry (working out, once
+ * for all its streams, which names of which types changed) and tells the debouncer; streams
+ * pull the latest entry when they are ready to send.
  */
 final class DefaultSnapshotStore implements SnapshotStore {
 
@@ -35,7 +37,7 @@ final class DefaultSnapshotStore implements SnapshotStore {
   public void publish(String group, Snapshot snapshot) {
     requireNonNull(group, "group");
     requireNonNull(snapshot, "snapshot");
-    groups.put(group, new GroupSnapshot(snapshot, System.nanoTime()));
+    groups.compute(group, (g, old) -> new GroupSnapshot(snapshot, System.nanoTime(), old, null));
     onChange.accept(group);
   }
 
@@ -47,7 +49,11 @@ final class DefaultSnapshotStore implements SnapshotStore {
         groups.computeIfPresent(
             group,
             (g, old) ->
-                new GroupSnapshot(old.snapshot().withChanges(typeUrl, upserts, removals), System.nanoTime()));
+                new GroupSnapshot(
+                    old.snapshot().withChanges(typeUrl, upserts, removals),
+                    System.nanoTime(),
+                    old,
+                    changedNames(upserts, removals)));
     if (next == null) {
       throw new IllegalStateException(
           "snapshot group '" + group + "' has no snapshot to update: publish one first");
@@ -72,6 +78,13 @@ final class DefaultSnapshotStore implements SnapshotStore {
     if (groups.remove(requireNonNull(group, "group")) != null) {
       onClear.accept(group);
     }
+  }
+
+  /** The names an update may change: it keeps every other resource as it was. */
+  private static Set<String> changedNames(Map<String, ?> upserts, Collection<String> removals) {
+    Set<String> names = new HashSet<>(upserts.keySet());
+    names.addAll(removals);
+    return names;
   }
 
   GroupSnapshot current(String group) {

@@ -7,7 +7,6 @@ import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryResponse;
 import io.envoyproxy.envoy.service.discovery.v3.Resource;
 import io.grpc.Attributes;
 import io.grpc.stub.StreamObserver;
-import io.hango.xds.Snapshot;
 import io.hango.xds.TypeUrls;
 import io.hango.xds.XdsResource;
 import java.util.ArrayList;
@@ -102,48 +101,64 @@ final class DeltaStream
   DeltaDiscoveryResponse buildAdd(DeltaTypeState s, GroupSnapshot current) {
     s.pendingAdd = false;
     // On ADS, removals wait until every type's additions went out (make-before-break).
-    return diff(s, current, !ads, needsFullWalk(s, current));
+    return diff(s, current, !ads, namesToWalk(s, current));
   }
 
   @Override
   DeltaDiscoveryResponse buildRemove(DeltaTypeState s, GroupSnapshot current) {
     s.pendingRemove = false;
-    return diff(s, current, true, true);
+    return diff(s, current, true, null);
   }
 
   /**
-   * Whether the next response must walk everything: after the first request or a change of
-   * wildcard, or when the snapshot differs (by identity) from the one of the last walk. Else
-   * only the names marked dirty since can have changed for the client.
+   * The names the next response must look at, in name order: those subscribed (or forced)
+   * since the last response and those the snapshot changed since (worked out once per publish
+   * for the whole group, see {@link TypeGeneration}). Null if it must walk everything: after
+   * the first request or a change of wildcard, when the changes since are no longer known, or
+   * for endpoints when the clusters changed (they decide which names get an empty assignment).
    */
-  private static boolean needsFullWalk(DeltaTypeState s, GroupSnapshot current) {
-    Snapshot snapshot = current.snapshot();
-    return s.fullSync
-        || snapshot.resources(s.typeUrl) != s.synced
-        || (TypeUrls.ENDPOINT.equals(s.typeUrl) && snapshot.resources(TypeUrls.CLUSTER) != s.syncedClusters);
+  private static Set<String> namesToWalk(DeltaTypeState s, GroupSnapshot current) {
+    if (s.fullSync
+        || (TypeUrls.ENDPOINT.equals(s.typeUrl)
+            && current.generation(TypeUrls.CLUSTER).number() != s.syncedClusters)) {
+      return null;
+    }
+    Set<String> changed = current.generation(s.typeUrl).changedSince(s.syncedGeneration);
+    if (changed == null) {
+      return null;
+    }
+    if (changed.isEmpty()) {
+      return s.dirty;
+    }
+    TreeSet<String> names = new TreeSet<>(changed);
+    names.addAll(s.dirty);
+    return names;
   }
 
+  /**
+   * @param names the names to look at, in name order; null for everything
+   */
   private DeltaDiscoveryResponse diff(
-      DeltaTypeState s, GroupSnapshot current, boolean withRemovals, boolean full) {
+      DeltaTypeState s, GroupSnapshot current, boolean withRemovals, Set<String> names) {
     // The desired set is the subscription's selection from the snapshot plus, for EDS, an
     // empty assignment for every subscribed name a cluster takes its endpoints from but the
     // snapshot has no assignment for. Every other subscribed name the snapshot lacks does not
     // exist, and is reported in removed_resources.
-    // It is walked in place rather than copied into sorted maps: this runs for every type of
-    // every stream on every publish, and with a thousand streams and a thousand resources the
-    // copies were most of the server's time. Membership is decided by inDesired().
+    // It is walked in place rather than copied into sorted maps, and only where something can
+    // have changed for the client: this runs for every stream on every publish. Membership is
+    // decided by inDesired().
     Map<String, XdsResource> present = current.snapshot().resources(s.typeUrl);
     Set<String> clustered = TypeUrls.ENDPOINT.equals(s.typeUrl) ? current.endpointNames() : Set.of();
     List<XdsResource> updates = new ArrayList<>();
     TreeSet<String> removals = new TreeSet<>();
-    if (full) {
+    if (names == null) {
       walkEverything(s, present, clustered, withRemovals, updates, removals);
-      s.synced = present;
-      s.syncedClusters = current.snapshot().resources(TypeUrls.CLUSTER);
       s.fullSync = false;
     } else {
-      walkDirty(s, present, clustered, updates, removals);
+      walkNames(s, names, present, clustered, withRemovals, updates, removals);
     }
+    s.synced = present;
+    s.markSynced(current);
     s.dirty.clear();
     if (updates.isEmpty() && removals.isEmpty() && !s.answerRequired) {
       return null;
@@ -228,26 +243,34 @@ final class DeltaStream
   }
 
   /**
-   * Only the names subscribed (or forced) since the last response: the snapshot is the one
-   * of the last full walk, so nothing else can have changed for the client.
+   * Only some names: those subscribed or forced since the last response, and those the
+   * snapshot changed since. Nothing else can have changed for the client.
    */
-  private static void walkDirty(
+  private static void walkNames(
       DeltaTypeState s,
+      Set<String> names,
       Map<String, XdsResource> present,
       Set<String> clustered,
+      boolean withRemovals,
       List<XdsResource> updates,
       Set<String> removals) {
-    for (String name : s.dirty) {
-      if (!s.isSubscribed(name)) {
-        continue;
-      }
-      XdsResource r = present.get(name);
-      if (r != null) {
-        consider(s, r, updates);
-      } else if (s.names.contains(name) && clustered.contains(name)) {
-        consider(s, XdsStream.emptyEndpoints(name), updates);
-      } else if (!s.clientVersions.containsKey(name)) {
-        removals.add(name);
+    for (String name : names) {
+      String held = s.clientVersions.get(name);
+      if (inDesired(s, present, clustered, name)) {
+        XdsResource r = present.get(name);
+        consider(s, r != null ? r : XdsStream.emptyEndpoints(name), updates);
+      } else if (held == null) {
+        if (s.names.contains(name)) {
+          // Subscribed but never mentioned: tell the client it does not exist, once.
+          removals.add(name);
+        }
+      } else if (!HeldVersions.ABSENT.equals(held)) {
+        if (withRemovals) {
+          removals.add(name);
+        } else {
+          // The client holds it: it goes only after every type's additions.
+          s.pendingRemove = true;
+        }
       }
     }
   }

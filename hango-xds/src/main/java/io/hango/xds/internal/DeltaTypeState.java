@@ -12,10 +12,11 @@ import java.util.TreeSet;
 /**
  * State of one type on an incremental (delta) stream.
  *
- * <p>A request costs what it changes: names it subscribes are marked {@link #dirty}, and as
- * long as the snapshot is the one the state was last {@linkplain #synced synced} with, only
- * those are looked at. A new snapshot, the first request or a change of wildcard makes the
- * next response walk everything ({@link #fullSync}).
+ * <p>A request costs what it changes: names it subscribes are marked {@link #dirty}; a publish
+ * costs what it changes: the names its {@link TypeGeneration} changed since the last response.
+ * Only those are looked at. The first request, a change of wildcard, a change of the clusters
+ * (for endpoints) or changes too old to be known make the next response walk everything
+ * ({@link #fullSync}).
  */
 final class DeltaTypeState extends TypeState {
 
@@ -38,10 +39,8 @@ final class DeltaTypeState extends TypeState {
   final TreeSet<String> dirty = new TreeSet<>();
   /** The next response walks everything the subscription selects. */
   boolean fullSync = true;
-  /** The resources of this type, and the clusters, as of the last full walk (by identity). */
+  /** The resources of this type the last response was built from. */
   Map<String, XdsResource> synced;
-
-  Map<String, XdsResource> syncedClusters;
 
   /** Nonce of the last response sent; a request carrying it answers everything sent. */
   String lastNonce;

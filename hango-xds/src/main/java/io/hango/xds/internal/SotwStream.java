@@ -1,5 +1,6 @@
 package io.hango.xds.internal;
 
+import com.google.protobuf.Any;
 import io.envoyproxy.envoy.config.core.v3.Node;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
@@ -7,15 +8,22 @@ import io.grpc.Attributes;
 import io.grpc.stub.StreamObserver;
 import io.hango.xds.TypeUrls;
 import io.hango.xds.XdsResource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The state-of-the-world protocol: every response carries the full selected set of a type;
- * its {@code version_info} is a hash over the (name, version) pairs sent.
+ * The state-of-the-world protocol: a response of clusters or listeners carries the full
+ * selected set of its type; one of endpoints, once the client has the full set, only what
+ * changed since. Its {@code version_info} is a hash over the (name,
+ * version) pairs the client then holds. Selections, versions and encodings come from the
+ * group's {@link TypeGeneration}s, shared by streams that subscribe alike.
  */
 final class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, SotwTypeState> {
 
@@ -97,32 +105,114 @@ final class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, So
   @Override
   DiscoveryResponse buildAdd(SotwTypeState s, GroupSnapshot current) {
     s.pendingAdd = false;
-    SortedMap<String, XdsResource> toSend = new TreeMap<>(select(s, current.snapshot()));
+    TypeGeneration generation = current.generation(s.typeUrl);
+    Set<String> changed = generation.changedSince(s.syncedGeneration);
+    s.markSynced(current);
+    if (changed != null
+        && sendsChangesOnly(s.typeUrl)
+        && s.nonce != null
+        && !s.answerRequired
+        && !s.forceResend
+        && s.rejected == null
+        && !s.pendingRemove) {
+      return changes(s, generation, changed);
+    }
+    SotwSelection selection = generation.selection(s.subscription);
     if (ads) {
       // Keep what is going away (and still subscribed) in this response; the final set goes
       // out after every other type's additions (make-before-break). This also keeps the last
       // endpoints of a deleted cluster until the routes stop using it.
-      for (Map.Entry<String, XdsResource> e : s.sent.entrySet()) {
-        if (!toSend.containsKey(e.getKey()) && s.isSubscribed(e.getKey())) {
-          toSend.put(e.getKey(), e.getValue());
-          s.pendingRemove = true;
+      TreeMap<String, XdsResource> kept = null;
+      for (Map.Entry<String, XdsResource> e : s.sent().entrySet()) {
+        String name = e.getKey();
+        if (s.isSubscribed(name)
+            && !generation.resources().containsKey(name)
+            && !e.getValue().equals(selection.resources().get(name))) {
+          kept = kept == null ? new TreeMap<>(selection.resources()) : kept;
+          kept.put(name, e.getValue());
         }
       }
+      if (kept != null) {
+        s.pendingRemove = true;
+        return respond(s, kept, ResourceVersions.aggregate(kept.values()), null, false);
+      }
     }
-    addMissingEndpoints(s, toSend);
-    return respond(s, toSend);
+    return respond(s, selection.resources(), selection.version(), selection.encoded(), true);
   }
 
   @Override
   DiscoveryResponse buildRemove(SotwTypeState s, GroupSnapshot current) {
     s.pendingRemove = false;
-    SortedMap<String, XdsResource> toSend = new TreeMap<>(select(s, current.snapshot()));
-    addMissingEndpoints(s, toSend);
-    return respond(s, toSend);
+    s.markSynced(current);
+    SotwSelection selection = current.generation(s.typeUrl).selection(s.subscription);
+    return respond(s, selection.resources(), selection.version(), selection.encoded(), true);
   }
 
-  private DiscoveryResponse respond(SotwTypeState s, SortedMap<String, XdsResource> toSend) {
-    String version = ResourceVersions.aggregate(toSend.values());
+  /**
+   * Whether responses of a type carry only the resources that changed: in SotW only listeners
+   * and clusters must carry the whole state of the world; other types are grouped into
+   * responses as in the incremental protocol, and a client keeps what a response does not
+   * mention. Endpoints, which change most and are most numerous, are sent that way.
+   */
+  private static boolean sendsChangesOnly(String typeUrl) {
+    return TypeUrls.ENDPOINT.equals(typeUrl);
+  }
+
+  /**
+   * A response with the subscribed resources among {@code changed} that differ from what the
+   * client holds, or null. A removed resource is not mentioned: the client keeps it until it
+   * unsubscribes (an endpoint name it still subscribes gets an empty assignment; on ADS only
+   * once the additions of every type went out, see {@link #buildRemove}).
+   */
+  private DiscoveryResponse changes(SotwTypeState s, TypeGeneration generation, Set<String> changed) {
+    Map<String, XdsResource> present = generation.resources();
+    TreeMap<String, XdsResource> toSend = new TreeMap<>();
+    boolean endpoints = TypeUrls.ENDPOINT.equals(s.typeUrl);
+    for (String name : changed) {
+      if (!s.isSubscribed(name)) {
+        continue;
+      }
+      XdsResource r = present.get(name);
+      XdsResource wanted = r == null && endpoints && s.names.contains(name) ? emptyEndpoints(name) : r;
+      XdsResource held = s.sent().get(name);
+      if (Objects.equals(wanted, held)) {
+        continue;
+      }
+      if (r == null && held != null && ads) {
+        // Taken away only once the additions of every type went out (make-before-break).
+        s.pendingRemove = true;
+        s.sentIsSelection = false;
+      } else if (wanted == null) {
+        s.changeSent(name, null);
+      } else {
+        toSend.put(name, wanted);
+      }
+    }
+    if (toSend.isEmpty()) {
+      return null;
+    }
+    toSend.forEach(s::changeSent);
+    String version =
+        s.sentIsSelection
+            ? generation.selection(s.subscription).version()
+            : ResourceVersions.aggregate(s.sent().values());
+    List<Any> encoded = new ArrayList<>(toSend.size());
+    toSend.values().forEach(r -> encoded.add(r.toAny()));
+    return response(s, version, encoded);
+  }
+
+  /**
+   * A full response, or null if the client has (or rejected) this version already.
+   *
+   * @param encoded the resources packed, or null to pack them here
+   * @param isSelection whether the resources are exactly the subscription's selection
+   */
+  private DiscoveryResponse respond(
+      SotwTypeState s,
+      SortedMap<String, XdsResource> toSend,
+      String version,
+      List<Any> encoded,
+      boolean isSelection) {
     if (version.equals(s.rejected)) {
       // The client rejected exactly this; sending it again would loop until something changes.
       s.answerRequired = false;
@@ -130,22 +220,29 @@ final class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, So
       return null;
     }
     if (!s.answerRequired && !s.forceResend && version.equals(s.versionSent)) {
+      s.fullySent(toSend, isSelection);
       return null;
     }
     if (TypeUrls.CLUSTER.equals(s.typeUrl)) {
-      resendEndpointsIfClustersChanged(s.sent, toSend);
+      resendEndpointsIfClustersChanged(s.sent(), toSend);
     }
-    DiscoveryResponse.Builder b =
+    s.fullySent(toSend, isSelection);
+    s.forceResend = false;
+    return response(
+        s, version, encoded != null ? encoded : toSend.values().stream().map(XdsResource::toAny).toList());
+  }
+
+  private DiscoveryResponse response(SotwTypeState s, String version, List<Any> encoded) {
+    DiscoveryResponse r =
         DiscoveryResponse.newBuilder()
             .setVersionInfo(version)
             .setTypeUrl(s.typeUrl)
-            .setNonce(nextNonce());
-    toSend.values().forEach(r -> b.addResources(r.toAny()));
-    s.sent = toSend;
-    s.nonce = b.getNonce();
-    s.forceResend = false;
-    recordSent(s, version, toSend.size());
-    return b.build();
+            .setNonce(nextNonce())
+            .addAllResources(encoded)
+            .build();
+    s.nonce = r.getNonce();
+    recordSent(s, version, s.sent().size());
+    return r;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.hango.xds.internal;
 
 import io.hango.xds.TypeStatus;
+import io.hango.xds.TypeUrls;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
@@ -34,6 +35,13 @@ abstract class TypeState {
    * replaces the removed resources, and changed its subscriptions accordingly.
    */
   boolean awaitingReply;
+  /**
+   * The {@linkplain TypeGeneration generation} of this type, and of the clusters, the last
+   * response was built from: a publish that changes neither leaves the type alone.
+   */
+  long syncedGeneration = -1;
+
+  long syncedClusters = -1;
 
   String versionSent;
   String versionAcked;
@@ -54,6 +62,21 @@ abstract class TypeState {
 
   boolean isSubscribed(String name) {
     return wildcard || names.contains(name);
+  }
+
+  /**
+   * Whether the snapshot may change what this type sends: its resources changed since the last
+   * response was built, or, for endpoints, the clusters (which decide the empty assignments).
+   */
+  boolean changedIn(GroupSnapshot current) {
+    return current.generation(typeUrl).number() != syncedGeneration
+        || (TypeUrls.ENDPOINT.equals(typeUrl) && current.generation(TypeUrls.CLUSTER).number() != syncedClusters);
+  }
+
+  /** Records that a response is being built from this snapshot. */
+  void markSynced(GroupSnapshot current) {
+    syncedGeneration = current.generation(typeUrl).number();
+    syncedClusters = current.generation(TypeUrls.CLUSTER).number();
   }
 
   boolean pending() {

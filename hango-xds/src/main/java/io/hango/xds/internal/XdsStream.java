@@ -13,7 +13,6 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.hango.xds.NodeStatus;
-import io.hango.xds.Snapshot;
 import io.hango.xds.TypeStatus;
 import io.hango.xds.TypeUrls;
 import io.hango.xds.XdsAuthorization;
@@ -29,9 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -231,7 +228,10 @@ abstract class XdsStream<Q extends Message, R extends Message, S extends TypeSta
     run(() -> terminate(null, true));
   }
 
-  /** The group's snapshot changed: everything subscribed may be due. */
+  /**
+   * The group's snapshot changed: every subscribed type whose resources changed since its last
+   * response may be due; the others are left alone (an endpoint update touches only EDS).
+   */
   void snapshotChanged() {
     run(
         () -> {
@@ -243,7 +243,7 @@ abstract class XdsStream<Q extends Message, R extends Message, S extends TypeSta
             changeSinceNanos = current.publishedNanos();
           }
           for (S s : types.values()) {
-            if (s.seen) {
+            if (s.seen && (current == null || s.changedIn(current))) {
               s.pendingAdd = true;
             }
           }
@@ -693,38 +693,6 @@ abstract class XdsStream<Q extends Message, R extends Message, S extends TypeSta
   /** The node id, escaped for logs. */
   final String nodeForLog() {
     return LogText.escape(node.getId());
-  }
-
-  /** The resources of a snapshot a type's subscription selects, sorted by name. */
-  static SortedMap<String, XdsResource> select(TypeState s, Snapshot snapshot) {
-    Map<String, XdsResource> all = snapshot.resources(s.typeUrl);
-    TreeMap<String, XdsResource> selected = new TreeMap<>();
-    if (s.wildcard) {
-      selected.putAll(all);
-    }
-    for (String name : s.names) {
-      XdsResource r = all.get(name);
-      if (r != null) {
-        selected.put(name, r);
-      }
-    }
-    return selected;
-  }
-
-  /**
-   * Adds an empty assignment for every subscribed EDS name missing from {@code selected}:
-   * Envoy keeps a cluster warming until its endpoints arrive, so "no endpoints" must be said
-   * explicitly.
-   */
-  static void addMissingEndpoints(TypeState s, Map<String, XdsResource> selected) {
-    if (!TypeUrls.ENDPOINT.equals(s.typeUrl)) {
-      return;
-    }
-    for (String name : s.names) {
-      if (!selected.containsKey(name)) {
-        selected.put(name, emptyEndpoints(name));
-      }
-    }
   }
 
   /**
