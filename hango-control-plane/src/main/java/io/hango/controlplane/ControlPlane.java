@@ -366,6 +366,7 @@ public final class ControlPlane implements AutoCloseable {
    */
   private void discover(GatewayConfig config) {
     discovery.apply(config);
+    registryMeters.refresh();
     if (served != null) {
       return;
     }
@@ -411,9 +412,7 @@ public final class ControlPlane implements AutoCloseable {
         groups.put(group, updated);
         if (updated != resources) {
           Map<String, ClusterLoadAssignment> upserts = new java.util.TreeMap<>();
-          Set<String> names = new java.util.HashSet<>();
-          resources.endpoints().forEach(e -> names.add(e.getClusterName()));
-          assignments.stream().filter(a -> names.contains(a.getClusterName())).forEach(a -> upserts.put(a.getClusterName(), a));
+          assignments.stream().filter(a -> resources.hasEndpoints(a.getClusterName())).forEach(a -> upserts.put(a.getClusterName(), a));
           upsertsByGroup.put(group, upserts);
         }
       });

@@ -117,17 +117,40 @@ public final class EnvoyResources {
    */
   public EnvoyResources withEndpoints(Collection<ClusterLoadAssignment> assignments) {
     requireNonNull(assignments, "assignments");
-    Map<String, ClusterLoadAssignment> byName = new TreeMap<>();
-    endpoints.forEach(e -> byName.put(e.getClusterName(), e));
-    boolean changed = false;
+    ClusterLoadAssignment[] updated = null;
     for (ClusterLoadAssignment a : assignments) {
-      ClusterLoadAssignment old = byName.get(a.getClusterName());
-      if (old != null && !old.equals(a)) {
-        byName.put(a.getClusterName(), a);
-        changed = true;
+      int i = endpointIndex(a.getClusterName());
+      if (i >= 0 && !endpoints.get(i).equals(a)) {
+        if (updated == null) {
+          updated = endpoints.toArray(new ClusterLoadAssignment[0]);
+        }
+        updated[i] = a;
       }
     }
-    return changed ? new EnvoyResources(this, Collections.unmodifiableList(new ArrayList<>(byName.values()))) : this;
+    return updated == null ? this : new EnvoyResources(this, List.of(updated));
+  }
+
+  /** Whether a ClusterLoadAssignment named {@code cluster} is here. */
+  public boolean hasEndpoints(String cluster) {
+    return endpointIndex(requireNonNull(cluster, "cluster")) >= 0;
+  }
+
+  /** The position of {@code cluster}'s assignment in the sorted {@link #endpoints()}, or a negative number. */
+  private int endpointIndex(String cluster) {
+    int lo = 0;
+    int hi = endpoints.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = endpoints.get(mid).getClusterName().compareTo(cluster);
+      if (c < 0) {
+        lo = mid + 1;
+      } else if (c > 0) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
   }
 
   private static <T> List<T> sorted(Collection<T> values, Function<T, String> name) {

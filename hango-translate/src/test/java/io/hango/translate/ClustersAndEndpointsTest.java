@@ -179,4 +179,22 @@ class ClustersAndEndpointsTest {
         .containsExactly("eu/a", "us/a");
     assertThat(a.getEndpoints(0).getLoadBalancingWeight().getValue()).isEqualTo(301);
   }
+
+  @Test
+  void withEndpointsReplacesOnlyAssignmentsThatExistAndChanged() {
+    GatewayConfig config = TestConfigs.read(CONFIG);
+    Translator translator = Translator.defaults();
+    EnvoyResources before = translator.translate(config, Endpoints.of(Map.of("orders", ENDPOINTS))).resources();
+    assertThat(before.hasEndpoints("orders|v1")).isTrue();
+    assertThat(before.hasEndpoints("nowhere")).isFalse();
+    assertThat(before.withEndpoints(translator.endpointAssignments(config, "orders", ENDPOINTS))).isSameAs(before);
+
+    List<Endpoint> fewer = ENDPOINTS.subList(1, ENDPOINTS.size());
+    List<ClusterLoadAssignment> changed = translator.endpointAssignments(config, "orders", fewer);
+    EnvoyResources after = before.withEndpoints(changed);
+    EnvoyResources expected = translator.translate(config, Endpoints.of(Map.of("orders", fewer))).resources();
+    assertThat(after.endpoints()).isEqualTo(expected.endpoints());
+    assertThat(after.clusters()).isSameAs(before.clusters());
+    assertThat(after.endpoints()).extracting(ClusterLoadAssignment::getClusterName).doesNotContain("orders");
+  }
 }

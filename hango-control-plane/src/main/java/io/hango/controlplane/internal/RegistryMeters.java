@@ -17,7 +17,8 @@ import java.util.function.ToDoubleFunction;
  * Meters of the running registries: {@code hango.registry.up}, {@code .events}, {@code .errors},
  * {@code .endpoints} (per registry, read from its status when scraped) and
  * {@code hango.registry.publish.latency} (from the first registry event behind a change to its
- * publication). Registries that appear later get their meters on the next scrape's refresh.
+ * publication). Registries that appear later get their meters when the config changes, or at the
+ * next scrape.
  */
 public final class RegistryMeters {
 
@@ -42,11 +43,11 @@ public final class RegistryMeters {
 
   /** Records the publication of a change whose first event arrived at {@code firstEvent}. */
   public void published(Instant firstEvent, Instant now) {
-    publishLatency.record(Duration.between(firstEvent, now).isNegative() ? Duration.ZERO : Duration.between(firstEvent, now));
-    refresh();
+    Duration d = Duration.between(firstEvent, now);
+    publishLatency.record(d.isNegative() ? Duration.ZERO : d);
   }
 
-  /** Registers the meters of registries that have none yet. */
+  /** Registers the meters of registries that have none yet; call after the registries changed. */
   public synchronized void refresh() {
     for (RegistryStatus r : discovery.status()) {
       if (registered.add(r.name())) {
