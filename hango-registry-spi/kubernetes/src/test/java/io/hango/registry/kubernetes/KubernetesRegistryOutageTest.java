@@ -181,7 +181,8 @@ class KubernetesRegistryOutageTest {
     // The kubeconfig is fixed: the client that could not read it retries, and connects.
     Files.writeString(kubeconfig, kubeconfig(port));
     await(WAIT, () -> List.of("10.11.0.1:80").equals(broken.addresses(auth)), () -> broken.disconnects);
-    assertThat(broken.connected).isTrue();
+    // The answer and the reconnection are reported from different informer callbacks: either may come first.
+    await(WAIT, () -> broken.connected, () -> broken.disconnects);
 
     for (RecordingListener l : List.of(missing, broken, unreachable)) {
       assertThat(l.disconnects).allSatisfy(reason -> assertThat(reason).doesNotContain(TOKEN));
