@@ -320,4 +320,12 @@ class ServiceDiscoveryTest {
     await(Duration.ofSeconds(2), () -> !firsts.isEmpty());
     assertThat(firsts.get(0)).isBetween(before.minusMillis(1), before.plusMillis(9));
   }
+
+  @Test
+  void aHugeRegistryErrorIsKeptAsOneBoundedLine() {
+    start(config(memory(Duration.ofSeconds(15), RegistrySpec.OnEmpty.CLEAR), service("orders", "mem", "orders-svc")));
+    provider.last().listener.onDisconnected("HTTP 500: " + "<html>".repeat(10_000));
+    String error = discovery.status().get(0).lastError().orElseThrow();
+    assertThat(error).hasSizeLessThan(1_100).startsWith("HTTP 500: <html>").endsWith("(59010 more characters)");
+  }
 }

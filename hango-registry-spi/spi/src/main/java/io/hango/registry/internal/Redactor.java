@@ -19,6 +19,9 @@ public final class Redactor {
   private static final Pattern URL_USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
   private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|token|secret|credential|accesskey|secretkey).*");
 
+  /** The longest text kept, after redaction. */
+  static final int MAX_LENGTH = 1_000;
+
   private final List<String> secrets;
 
   private Redactor(List<String> secrets) {
@@ -51,7 +54,7 @@ public final class Redactor {
     }
   }
 
-  /** {@code text} with every credential replaced by {@code ***}. */
+  /** {@code text} on one line, every credential replaced by {@code ***}, cut after {@value #MAX_LENGTH} characters. */
   public String redact(String text) {
     if (text == null) {
       return "";
@@ -60,6 +63,7 @@ public final class Redactor {
     for (String s : secrets) {
       out = out.replace(s, "***");
     }
-    return out;
+    // A registry's error can carry a whole response body: status pages and logs keep a line of it.
+    return out.length() > MAX_LENGTH ? out.substring(0, MAX_LENGTH) + "… (" + (out.length() - MAX_LENGTH) + " more characters)" : out;
   }
 }
