@@ -191,7 +191,8 @@ public interface RegistrySpec {
     /** User name. Default: none. */
     Optional<String> username();
 
-    /** Password. Default: none. */
+    /** Password. Default: none. Never in {@code toString()}. */
+    @Value.Redacted
     Optional<String> password();
 
     @Override

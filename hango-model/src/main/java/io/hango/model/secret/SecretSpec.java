@@ -30,7 +30,8 @@ public interface SecretSpec {
   /** Certificate chain, PEM. */
   Optional<PemSource> certificate();
 
-  /** Private key of the certificate, PEM. */
+  /** Private key of the certificate, PEM. Never in {@code toString()}. */
+  @Value.Redacted
   Optional<PemSource> privateKey();
 
   /** CA bundle, PEM. */
