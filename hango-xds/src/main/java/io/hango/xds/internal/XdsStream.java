@@ -565,16 +565,17 @@ abstract class XdsStream<Q extends Message, R extends Message, S extends TypeSta
 
   private void send(R response) {
     int size = response.getSerializedSize();
+    String typeUrl = typeUrlOfResponse(response);
     synchronized (outLock) {
       if (ended.get()) {
         return;
       }
+      // Counted before it leaves, so whoever has received it also sees it counted.
+      responsesSent++;
+      bytesSent += size;
+      engine.metrics().pushed(metricType(typeUrl), size);
       out.onNext(response);
     }
-    responsesSent++;
-    bytesSent += size;
-    String typeUrl = typeUrlOfResponse(response);
-    engine.metrics().pushed(metricType(typeUrl), size);
     notifyListener(l -> l.onPush(info, typeUrl, versionOfResponse(response), response));
   }
 
