@@ -222,6 +222,38 @@ class SotwProtocolTest {
   }
 
   @Test
+  void aReconnectCarryingTheVersionItHoldsIsSentNothingUntilSomethingChanges() {
+    ads.request(TypeUrls.CLUSTER);
+    DiscoveryResponse had = ads.awaitResponse(TypeUrls.CLUSTER);
+    ads.ack(had);
+    // The client reconnects (to this replica or another one serving the same content) and says
+    // which version it holds, with the old stream's nonce, as Envoy and grpc-java do.
+    try (SotwXdsStream again = fx.client.ads(XdsTestClient.node("envoy-1"))) {
+      again.send(
+          DiscoveryRequest.newBuilder()
+              .setNode(XdsTestClient.node("envoy-1"))
+              .setTypeUrl(TypeUrls.CLUSTER)
+              .setVersionInfo(had.getVersionInfo())
+              .setResponseNonce(had.getNonce())
+              .build());
+      again.expectNoResponse(QUIET);
+      // It counts as in sync, and the next change reaches it.
+      fx.store().publish("default", basic().withChanges(TypeUrls.CLUSTER, Map.of("c", cluster("c")), List.of()));
+      assertThat(names(again.awaitResponse(TypeUrls.CLUSTER))).containsExactly("a", "b", "c");
+    }
+    // A client holding another version is answered at once.
+    try (SotwXdsStream stale = fx.client.ads(XdsTestClient.node("envoy-2"))) {
+      stale.send(
+          DiscoveryRequest.newBuilder()
+              .setNode(XdsTestClient.node("envoy-2"))
+              .setTypeUrl(TypeUrls.CLUSTER)
+              .setVersionInfo(had.getVersionInfo())
+              .build());
+      assertThat(names(stale.awaitResponse(TypeUrls.CLUSTER))).containsExactly("a", "b", "c");
+    }
+  }
+
+  @Test
   void starIsAnExplicitWildcardNotAName() {
     ads.request(TypeUrls.ENDPOINT, "*");
     DiscoveryResponse eds = ads.awaitResponse(TypeUrls.ENDPOINT);

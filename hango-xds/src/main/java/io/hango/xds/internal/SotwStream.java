@@ -84,8 +84,10 @@ final class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, So
       // and grpc-java send subscription changes with the last ACCEPTED version. Not an ACK.
     } else {
       // No nonce, or one this stream never sent for the type (a reconnect, possibly to another
-      // replica, carries the old server's nonce): a new subscription, always answered.
+      // replica, carries the old server's nonce): a new subscription, answered unless the client
+      // already holds exactly what the answer would carry (see respond).
       s.answerRequired = true;
+      s.claimedVersion = request.getVersionInfo().isEmpty() ? null : request.getVersionInfo();
     }
     boolean changed =
         s.subscribe(request.getResourceNamesList(), TypeUrls.allowsLegacyWildcard(s.typeUrl));
@@ -217,6 +219,16 @@ final class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, So
       // The client rejected exactly this; sending it again would loop until something changes.
       s.answerRequired = false;
       s.forceResend = false;
+      return null;
+    }
+    String claimed = s.claimedVersion;
+    s.claimedVersion = null;
+    if (claimed != null && isSelection && !s.forceResend && version.equals(claimed)) {
+      // The client holds this very version (it reconnected, here or from another replica): as
+      // java-control-plane and go-control-plane do, nothing is re-sent; it counts as acknowledged.
+      s.fullySent(toSend, true);
+      recordSent(s, version, toSend.size());
+      recordAck(s, version);
       return null;
     }
     if (!s.answerRequired && !s.forceResend && version.equals(s.versionSent)) {

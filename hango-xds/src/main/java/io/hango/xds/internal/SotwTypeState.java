@@ -41,6 +41,12 @@ final class SotwTypeState extends TypeState {
   String rejected;
   /** Send even if the version is unchanged (EDS after a CDS change). */
   boolean forceResend;
+  /**
+   * The version a request without this stream's nonce says the client holds (a reconnect, to this
+   * replica or another: versions are content hashes), until the first answer is built. If that
+   * answer would carry exactly this version, the client has it and nothing is sent.
+   */
+  String claimedVersion;
 
   SotwTypeState(String typeUrl) {
     super(typeUrl);
