@@ -54,6 +54,15 @@ public interface ConfigSource {
     return () -> {};
   }
 
+  /**
+   * What became of the config of the last {@link #load()}: applied, unchanged (both mean it is
+   * served) or rejected, with its problems. Called once per load, on the thread that loaded, after
+   * the outcome is final. A source that reports back to where the config came from (the
+   * Kubernetes source writes each resource's status) uses it; the default does nothing. Must not
+   * block for long; a runtime exception is logged and ignored.
+   */
+  default void onOutcome(ReloadOutcome outcome) {}
+
   /** A short description for logs, e.g. the paths read. */
   default String describe() {
     return getClass().getSimpleName();

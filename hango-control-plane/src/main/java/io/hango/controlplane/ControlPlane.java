@@ -176,9 +176,11 @@ public final class ControlPlane implements AutoCloseable {
       }
       ConfigPipeline.Result first = pipeline.run(source.load());
       if (first.plan().isEmpty()) {
+        ReloadOutcome rejected;
         synchronized (stateLock) {
-          outcome(ReloadOutcome.Result.REJECTED, first.problems());
+          rejected = outcome(ReloadOutcome.Result.REJECTED, first.problems());
         }
+        tellSource(rejected);
         discovery.close();
         throw new InvalidConfigException(first.problems());
       }
@@ -201,7 +203,7 @@ public final class ControlPlane implements AutoCloseable {
           xb.authorizer(settings.authorizer);
         }
         xds = xb.build().start();
-        apply(first.plan().get(), ReloadOutcome.Result.APPLIED);
+        tellSource(apply(first.plan().get(), ReloadOutcome.Result.APPLIED));
         if (settings.adminPort >= 0) {
           admin =
               AdminHttpServer.start(
@@ -237,34 +239,39 @@ public final class ControlPlane implements AutoCloseable {
       if (xds == null) {
         throw new IllegalStateException("not started");
       }
-      ConfigPipeline.Result result = pipeline.run(source.load());
-      if (result.plan().isEmpty()) {
-        if (served != null) {
-          // The rejected config may have reached discovery: watch the served config's services again.
-          discovery.apply(served.config());
-        }
-        log.warn("config from {} rejected, still serving version {}:", source.describe(), versionOrNone());
-        result.problems().forEach(p -> log.warn("  {}", p));
-        synchronized (stateLock) {
-          return outcome(ReloadOutcome.Result.REJECTED, result.problems());
-        }
-      }
-      ConfigPipeline.Plan plan = result.plan().get();
-      if (served != null && plan.version().equals(served.version())) {
-        synchronized (stateLock) {
-          if (lastOutcome != null && lastOutcome.result() == ReloadOutcome.Result.REJECTED) {
-            // The file was fixed back to what is served: say so, or the last thing logged is an error.
-            log.info("config from {} is valid again; still serving version {} (unchanged)", source.describe(), plan.version());
-          }
-          served = plan;
-          return outcome(ReloadOutcome.Result.UNCHANGED, plan.warnings());
-        }
-      }
-      String before = versionOrNone();
-      ReloadOutcome o = apply(plan, ReloadOutcome.Result.APPLIED);
-      log.info("config version {} applied (was {}): {}", plan.version(), before, ServedSummary.counts(plan.all()));
-      return o;
+      return tellSource(reloadLocked());
     }
+  }
+
+  /** One reload; the caller holds {@code reloadLock}. */
+  private ReloadOutcome reloadLocked() {
+    ConfigPipeline.Result result = pipeline.run(source.load());
+    if (result.plan().isEmpty()) {
+      if (served != null) {
+        // The rejected config may have reached discovery: watch the served config's services again.
+        discovery.apply(served.config());
+      }
+      log.warn("config from {} rejected, still serving version {}:", source.describe(), versionOrNone());
+      result.problems().forEach(p -> log.warn("  {}", p));
+      synchronized (stateLock) {
+        return outcome(ReloadOutcome.Result.REJECTED, result.problems());
+      }
+    }
+    ConfigPipeline.Plan plan = result.plan().get();
+    if (served != null && plan.version().equals(served.version())) {
+      synchronized (stateLock) {
+        if (lastOutcome != null && lastOutcome.result() == ReloadOutcome.Result.REJECTED) {
+          // The file was fixed back to what is served: say so, or the last thing logged is an error.
+          log.info("config from {} is valid again; still serving version {} (unchanged)", source.describe(), plan.version());
+        }
+        served = plan;
+        return outcome(ReloadOutcome.Result.UNCHANGED, plan.warnings());
+      }
+    }
+    String before = versionOrNone();
+    ReloadOutcome o = apply(plan, ReloadOutcome.Result.APPLIED);
+    log.info("config version {} applied (was {}): {}", plan.version(), before, ServedSummary.counts(plan.all()));
+    return o;
   }
 
   /** The current state: version served, last good time, last outcome and errors, readiness. */
@@ -503,6 +510,16 @@ public final class ControlPlane implements AutoCloseable {
       lastSuccessEpochMillis.set(now.toEpochMilli());
     }
     return o;
+  }
+
+  /** Hands the outcome of the source's last load back to it ({@link ConfigSource#onOutcome}). */
+  private ReloadOutcome tellSource(ReloadOutcome outcome) {
+    try {
+      source.onOutcome(outcome);
+    } catch (RuntimeException e) {
+      log.warn("config source {} failed to take the reload outcome: {}", source.describe(), e.toString());
+    }
+    return outcome;
   }
 
   private void reloadQuietly() {

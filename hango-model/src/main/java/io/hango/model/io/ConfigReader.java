@@ -81,6 +81,17 @@ public final class ConfigReader {
     return acc.finish();
   }
 
+  /**
+   * Reads several texts as one config, each as if from a file of the given name (as in {@link
+   * #readString}), in the map's iteration order: for documents that do not come from files, such
+   * as custom resources read from a Kubernetes API server.
+   */
+  public static ConfigLoad readStrings(Map<String, String> textsByName) {
+    Accumulator acc = new Accumulator();
+    textsByName.forEach(acc::addText);
+    return acc.finish();
+  }
+
   /** Reads {@code paths}, files or directories, in the order given. */
   public ConfigLoad readAll(List<Path> paths) {
     Accumulator acc = new Accumulator();
