@@ -42,7 +42,11 @@ public final class Durations {
             "'" + text + "' is not a duration: write each unit once, largest first, e.g. 1m30s");
       }
       lastRank = rank;
-      total = total.plus(unit(m.group(2)).multipliedBy(n));
+      try {
+        total = total.plus(unit(m.group(2)).multipliedBy(n));
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("'" + text + "' is too large a duration");
+      }
     }
     return total;
   }

@@ -39,4 +39,21 @@ class DurationsTest {
     assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("'" + text + "' is not a duration");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"9223372036854775807h", "9223372036854775807m", "99999999999999999999s"})
+  void aDurationTooLargeForJavaIsAClearErrorNotACrash(String text) {
+    // Found by review: an ArithmeticException escaped the reader for 9223372036854775807h.
+    assertThatThrownBy(() -> Durations.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'" + text + "' is too large a duration");
+    assertThat(io.hango.model.io.ConfigReader.readString("g.yaml", """
+        apiVersion: hango.io/v1alpha1
+        kind: Gateway
+        metadata: {name: edge}
+        spec:
+          listeners: [{name: http, port: 8080}]
+          http: {idleTimeout: %s}
+        """.formatted(text)).problems()).singleElement().asString().contains("too large a duration");
+  }
 }
