@@ -1,13 +1,13 @@
 package io.hango.cli;
 
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
-import io.hango.testkit.route.InvalidRouteConfigurationException;
-import io.hango.testkit.route.check.RouteConfigurationReader;
-import io.hango.testkit.route.check.RouterCheckFormatException;
-import io.hango.testkit.route.check.RouterCheckReader;
-import io.hango.testkit.route.check.RouterCheckReport;
-import io.hango.testkit.route.check.RouterCheckRunner;
-import io.hango.testkit.route.check.RouterCheckSuite;
+import io.hango.routesim.InvalidRouteConfigurationException;
+import io.hango.routesim.check.RouteConfigurationReader;
+import io.hango.routesim.check.RouterCheckFormatException;
+import io.hango.routesim.check.RouterCheckReader;
+import io.hango.routesim.check.RouterCheckReport;
+import io.hango.routesim.check.RouterCheckRunner;
+import io.hango.routesim.check.RouterCheckSuite;
 import io.hango.translate.Diagnostic;
 import io.hango.translate.Endpoints;
 import io.hango.translate.Translation;

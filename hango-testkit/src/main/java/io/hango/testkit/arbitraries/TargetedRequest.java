@@ -1,6 +1,6 @@
 package io.hango.testkit.arbitraries;
 
-import io.hango.testkit.route.Request;
+import io.hango.routesim.Request;
 import java.util.Objects;
 
 /**

@@ -14,7 +14,7 @@ import io.hango.model.route.Route;
 import io.hango.model.route.RouteAction;
 import io.hango.model.route.RouteMatch;
 import io.hango.model.route.StringMatcher;
-import io.hango.testkit.route.Request;
+import io.hango.routesim.Request;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

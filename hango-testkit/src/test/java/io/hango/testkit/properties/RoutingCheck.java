@@ -1,9 +1,9 @@
 package io.hango.testkit.properties;
 
 import io.hango.model.GatewayConfig;
+import io.hango.routesim.Decision;
+import io.hango.routesim.RouteSimulator;
 import io.hango.testkit.arbitraries.TargetedRequest;
-import io.hango.testkit.route.Decision;
-import io.hango.testkit.route.RouteSimulator;
 import io.hango.translate.EnvoyResources;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,0 @@
-package io.hango.testkit.route.internal;
-
-import com.google.protobuf.Struct;
-import java.util.Map;
-
-/** What route matching reads from a request besides its headers. */
-public record RouteInput(HeaderList headers, long randomValue, boolean tls,
-    boolean peerCertificatePresented, boolean peerCertificateValidated,
-    Map<String, Struct> dynamicMetadata) {}

@@ -1,5 +1,0 @@
-/**
- * Internals of the route simulator (compiled configurations, matchers, header mutations, URI
- * templates). Not API: may change in any release.
- */
-package io.hango.testkit.route.internal;
