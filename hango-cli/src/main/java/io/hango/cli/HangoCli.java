@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       RouteCheckCommand.class,
       DiscoverCommand.class,
+      CrdsCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Examples:", "  hango validate examples/", "  hango validate --output json gateway.yaml routes/"})

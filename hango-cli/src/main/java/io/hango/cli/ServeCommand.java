@@ -19,6 +19,10 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.hango.controlplane.ConfigSource;
+import io.hango.kubernetes.KubernetesConfigSource;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,17 +38,27 @@ import picocli.CommandLine.Spec;
       "/debug/config (secrets redacted) /debug/registries /. TLS private keys are served only to clients",
       "authenticated by mutual TLS (--tls-client-ca), unless --allow-plaintext-secrets (demos).",
       "",
+      "With --kubernetes the config is the Hango custom resources of the watched namespaces; any",
+      "number of replicas serve the same resources under the same versions.",
+      "",
       "Exit codes: 0 stopped (Ctrl-C), 1 the initial config is invalid, 2 unreadable file or port in use."
     },
-    footer = {"", "Examples:", "  hango serve examples/", "  hango serve --xds-port 18000 --admin-port -1 --node-group cluster gateway/"})
+    footer = {"", "Examples:", "  hango serve examples/", "  hango serve --xds-port 18000 --admin-port -1 --node-group cluster gateway/",
+        "  hango serve --kubernetes --namespace gateway --node-group cluster"})
 final class ServeCommand implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Config files or directories (.yaml, .yml, .json), watched for changes.")
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Config files or directories (.yaml, .yml, .json), watched for changes.")
   List<Path> paths;
+
+  @Option(names = "--kubernetes", description = "Read the config from the Hango custom resources of a Kubernetes API server (kubeconfig, KUBECONFIG or the pod's service account) instead of files; status is written back by one elected replica. Install the CRDs first: hango crds | kubectl apply -f -")
+  boolean kubernetes;
+
+  @Option(names = "--namespace", paramLabel = "NS", split = ",", description = "With --kubernetes: the namespaces to read (repeatable or comma-separated). Default: the client's namespace.")
+  List<String> namespaces = List.of();
 
   @Option(names = "--xds-port", paramLabel = "PORT", defaultValue = "18000", description = "xDS (gRPC) port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
   int xdsPort;
@@ -83,6 +97,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--ready-file", hidden = true)
   Path readyFile;
 
+  private String described;
+
   enum Grouping {
     none,
     cluster
@@ -106,11 +122,32 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.UNREADABLE;
     }
+    boolean hasPaths = paths != null && !paths.isEmpty();
+    if (kubernetes == hasPaths) {
+      err.println(kubernetes ? "hango: give either config paths or --kubernetes, not both"
+          : "hango: give config paths (files or directories) or --kubernetes");
+      err.flush();
+      return ExitCodes.UNREADABLE;
+    }
+    if (!kubernetes && !namespaces.isEmpty()) {
+      err.println("hango: --namespace goes with --kubernetes");
+      err.flush();
+      return ExitCodes.UNREADABLE;
+    }
     ControlPlane cp;
+    KubernetesClient client = null;
     try {
+      ConfigSource source;
+      if (kubernetes) {
+        client = new KubernetesClientBuilder().build();
+        source = KubernetesConfigSource.builder(client).namespaces(namespaces).build();
+      } else {
+        source = ConfigSource.files(paths);
+      }
+      described = source.describe();
       ControlPlane.Builder b =
           ControlPlane.builder()
-              .config(paths)
+              .configSource(source)
               .xdsHost(xdsAddress)
               .xdsPort(xdsPort)
               .adminHost(adminAddress)
@@ -131,13 +168,23 @@ final class ServeCommand implements Callable<Integer> {
       }
       cp = b.build().start();
     } catch (InvalidConfigException e) {
+      if (client != null) {
+        client.close();
+      }
       e.problems().forEach(err::println);
       long errors = e.problems().stream().filter(Problem::isError).count();
       err.println("INVALID: " + errors + (errors == 1 ? " error" : " errors") + "; nothing served");
       err.flush();
       return ExitCodes.INVALID;
     }
-    Thread hook = new Thread(cp::close, "hango-serve-shutdown");
+    KubernetesClient kubernetesClient = client;
+    ControlPlane served = cp;
+    Thread hook = new Thread(() -> {
+      served.close();
+      if (kubernetesClient != null) {
+        kubernetesClient.close();
+      }
+    }, "hango-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       logStart(cp);
@@ -152,6 +199,9 @@ final class ServeCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       // Stopped in-process (tests, an embedding launcher): same clean stop as Ctrl-C.
       cp.close();
+      if (client != null) {
+        client.close();
+      }
       Thread.currentThread().interrupt();
       return ExitCodes.OK;
     } finally {
@@ -167,7 +217,7 @@ final class ServeCommand implements Callable<Integer> {
     GatewayConfig config = cp.config().orElseThrow();
     EnvoyResources resources = cp.resources().orElseThrow();
     String version = cp.state().configVersion().orElse("?");
-    log.info("serving {} (config version {}): {}", paths, version, ServedSummary.counts(resources));
+    log.info("serving {} (config version {}): {}", described, version, ServedSummary.counts(resources));
     for (String g : ServedSummary.gateways(config)) {
       log.info("  gateway {}", g);
     }
@@ -184,7 +234,7 @@ final class ServeCommand implements Callable<Integer> {
         cp.xdsPort(),
         gateway,
         nodeGroup == Grouping.cluster ? " --node-cluster " + gateway : "");
-    log.info("watching {} for changes; Ctrl-C stops", paths);
+    log.info("watching {} for changes; Ctrl-C stops", described);
   }
 
   private static String hostName() {

@@ -1,5 +1,6 @@
 package io.hango.controlplane;
 
+import io.hango.testkit.xds.GrpcXdsChannel;
 import io.hango.testkit.grpc.NamedGrpcBackends;
 
 import static io.hango.controlplane.TestConfigs.await;

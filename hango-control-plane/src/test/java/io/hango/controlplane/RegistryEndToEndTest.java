@@ -1,5 +1,6 @@
 package io.hango.controlplane;
 
+import io.hango.testkit.xds.GrpcXdsChannel;
 import static io.hango.controlplane.TestConfigs.await;
 import static io.hango.controlplane.TestConfigs.docs;
 import static io.hango.controlplane.TestConfigs.gateway;

@@ -1,4 +1,4 @@
-package io.hango.controlplane;
+package io.hango.testkit.xds;
 
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -11,9 +11,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A channel of grpc-java's own xDS client to {@code xds-test:///HOST}, bootstrapped against a control
- * plane's xDS port with a node of the given id and cluster.
+ * plane's xDS port with a node of the given id and cluster: a real xDS client (SotW over ADS) for
+ * end-to-end tests. Needs {@code io.grpc:grpc-xds} on the test class path (an optional dependency
+ * of the testkit).
+ *
+ * <pre>{@code
+ * try (GrpcXdsChannel xds = GrpcXdsChannel.open(cp.xdsPort(), "node-1", "edge", "api.example.com")) {
+ *   GreeterGrpc.newBlockingStub(xds.channel()).sayHello(...);
+ * }
+ * }</pre>
  */
-final class GrpcXdsChannel implements AutoCloseable {
+public final class GrpcXdsChannel implements AutoCloseable {
 
   private final XdsNameResolverProvider resolver;
   private final ManagedChannel channel;
@@ -23,7 +31,8 @@ final class GrpcXdsChannel implements AutoCloseable {
     this.channel = channel;
   }
 
-  static GrpcXdsChannel open(int xdsPort, String nodeId, String nodeCluster, String host) {
+  /** Opens a channel to {@code xds-test:///host} through an xDS server on 127.0.0.1:{@code xdsPort}. */
+  public static GrpcXdsChannel open(int xdsPort, String nodeId, String nodeCluster, String host) {
     Map<String, Object> bootstrap =
         Map.of(
             "xds_servers",
@@ -39,10 +48,12 @@ final class GrpcXdsChannel implements AutoCloseable {
     return new GrpcXdsChannel(resolver, channel);
   }
 
-  ManagedChannel channel() {
+  /** The channel; calls on it are routed by what the xDS server sent. */
+  public ManagedChannel channel() {
     return channel;
   }
 
+  /** Shuts the channel down and removes its resolver. */
   @Override
   public void close() throws InterruptedException {
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

@@ -4,36 +4,32 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import java.net.InetAddress;
-import java.util.HashMap;
+import io.hango.testkit.kubernetes.MockKubernetesApi;
 
 /**
- * A fabric8 Kubernetes mock API server in CRUD mode on 127.0.0.1 (plain HTTP): it stores what is
- * written to it and serves lists and watches of it, label selectors included. Not a real API server.
+ * The testkit's mock API server (fabric8's, CRUD mode, 127.0.0.1) with helpers for EndpointSlices.
+ * Not a real API server.
  */
 final class MockCluster implements AutoCloseable {
 
+  final MockKubernetesApi api;
   final KubernetesMockServer server;
   final NamespacedKubernetesClient client;
 
-  private MockCluster(KubernetesMockServer server) {
-    this.server = server;
-    this.client = server.createClient();
+  private MockCluster(MockKubernetesApi api) {
+    this.api = api;
+    this.server = api.server();
+    this.client = api.client();
   }
 
   /** A CRUD mock server on {@code port} (0: any free port). */
   static MockCluster start(int port) {
-    KubernetesMockServer server = new KubernetesMockServer(
-        new Context(), new MockWebServer(), new HashMap<>(), new ClosingOffTheEventLoop(), false);
-    server.init(InetAddress.getLoopbackAddress(), port);
-    return new MockCluster(server);
+    return new MockCluster(MockKubernetesApi.start(port));
   }
 
   /** The URL of the mock API server. */
   String apiServer() {
-    return "http://127.0.0.1:" + server.getPort();
+    return api.url();
   }
 
   /** Creates or replaces {@code slice}; returns it as stored. */
@@ -49,7 +45,6 @@ final class MockCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    client.close();
-    server.destroy();
+    api.close();
   }
 }

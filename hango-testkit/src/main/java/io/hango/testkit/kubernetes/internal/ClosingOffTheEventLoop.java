@@ -1,4 +1,4 @@
-package io.hango.registry.kubernetes;
+package io.hango.testkit.kubernetes.internal;
 
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.ByteString;
@@ -12,9 +12,9 @@ import io.fabric8.mockwebserver.http.WebSocketListener;
  * a watch closes, waits on vert.x's event loop for its sender thread to finish, while a send in
  * progress waits for that same event loop; a watch closed while an event is being sent to it (the
  * replay of existing objects right after it opens, say) stalls the whole mock server for 30s (its
- * write timeout). Here the listener's close callbacks run on a thread of their own.
+ * write timeout). Here the listener's close callbacks run on a thread of their own. Internal.
  */
-final class ClosingOffTheEventLoop extends KubernetesCrudDispatcher {
+public final class ClosingOffTheEventLoop extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse handleWatch(String path) {
