@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.hango.model.service.Endpoint;
-import io.hango.translate.internal.EndpointTranslator;
+import io.hango.translate.internal.emit.EndpointEmitter;
 
 import io.hango.model.GatewayConfig;
 import io.hango.translate.internal.PluginRegistry;
@@ -52,7 +52,16 @@ public final class Translator {
     return new Builder();
   }
 
-  /** Translates {@code config} with {@code endpoints}. Assumes a validated config, but never throws on one that is not. */
+  /**
+   * Translates {@code config} with {@code endpoints}.
+   *
+   * <p>Precondition: {@code config} passed validation ({@link GatewayConfig#validate()} and
+   * {@link #pluginValidator()}) without errors. The translator does not check the model's rules
+   * again. Given a config that was not validated it still never throws: what breaks a rule of the
+   * model is left out and reported once, in the words the validator uses for that rule, followed by
+   * what was left out (e.g. {@code Gateway 'nowhere' does not exist; route left out}). Its own
+   * diagnostics are about what Envoy cannot express or what does not apply.
+   */
   public Translation translate(GatewayConfig config, Endpoints endpoints) {
     requireNonNull(config, "config");
     requireNonNull(endpoints, "endpoints");
@@ -69,7 +78,7 @@ public final class Translator {
     requireNonNull(config, "config");
     requireNonNull(service, "service");
     requireNonNull(endpoints, "endpoints");
-    return config.service(service).map(s -> EndpointTranslator.assignments(s, endpoints)).orElse(List.of());
+    return config.service(service).map(s -> EndpointEmitter.assignments(s, endpoints)).orElse(List.of());
   }
 
   /** The options. */

@@ -151,7 +151,8 @@ class ClustersAndEndpointsTest {
     Cluster c = t.resources().clusters().stream().filter(x -> x.getName().equals("plain")).findFirst().orElseThrow();
     assertThat(c.getHealthChecksList()).isEmpty();
     assertThat(t.diagnostics()).extracting(Diagnostic::toString).containsExactly(
-        "Service/plain: spec.trafficPolicy.healthCheck.active.grpc: gRPC health checks need an HTTP/2 service (protocol grpc or http2); health check left out");
+        "Service/plain: spec.trafficPolicy.healthCheck.active.grpc: a gRPC health check needs an HTTP/2 service (protocol grpc or http2), not http;"
+            + " health check left out");
   }
 
   @Test

@@ -5,12 +5,7 @@ import io.hango.envoy.validate.EnvoyResourceChecker;
 import io.hango.envoy.validate.Severity;
 import io.hango.envoy.validate.Violation;
 import io.hango.model.GatewayConfig;
-import io.hango.model.ImmutableGatewayConfig;
-import io.hango.model.Resource;
 import io.hango.model.gateway.Gateway;
-import io.hango.model.plugin.Plugin;
-import io.hango.model.plugin.PluginTarget;
-import io.hango.model.route.Route;
 import io.hango.model.validation.Problem;
 import io.hango.registry.RegistryValidator;
 import io.hango.translate.Diagnostic;
@@ -29,16 +24,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * One pass from a loaded config to what is published: validation (structural, semantic, plugin
- * configs), translation (error diagnostics reject), Envoy's own resource rules (errors reject),
- * then one set of resources per node group. Pure: no state, no publishing.
+ * configs), translation once (error diagnostics reject), Envoy's own resource rules (errors reject),
+ * then one set of resources per node group, each gateway's sliced from the one translation
+ * ({@link Translation#gatewayResources}). Pure: no state, no publishing.
  */
 public final class ConfigPipeline {
 
@@ -113,12 +107,9 @@ public final class ConfigPipeline {
     collect(full, errors, warnings);
     groups.put(ALL_GROUP, full.resources());
     if (perGateway) {
+      // One translation: each gateway's resources are sliced from it (its diagnostics are the full one's).
       for (Gateway g : config.gateways()) {
-        GatewayConfig sub = gatewayConfig(config, g.name());
-        Translation t = translator.translate(sub, eps);
-        // The full translation already reported warnings; a gateway's own errors still reject.
-        collect(t, errors, new ArrayList<>());
-        groups.put(g.name(), t.resources());
+        groups.put(g.name(), full.gatewayResources(g.name()));
       }
     }
     if (!errors.isEmpty()) {
@@ -139,42 +130,6 @@ public final class ConfigPipeline {
     }
     return new Result(
         Optional.of(new Plan(config, full.resources(), Map.copyOf(groups), version(groups), dedupe(warnings))), List.of());
-  }
-
-  /**
-   * A gateway, its routes, the plugins attached to either (or to a host), and every service,
-   * registry and secret: the translator emits only what those routes use.
-   */
-  static GatewayConfig gatewayConfig(GatewayConfig config, String gateway) {
-    Set<String> routes =
-        config.routes().stream().filter(r -> r.spec().gateway().equals(gateway)).map(Route::name).collect(Collectors.toSet());
-    List<Resource> kept = new ArrayList<>();
-    for (Resource r : config.resources()) {
-      if (r instanceof Gateway g) {
-        if (g.name().equals(gateway)) {
-          kept.add(r);
-        }
-      } else if (r instanceof Route route) {
-        if (routes.contains(route.name())) {
-          kept.add(r);
-        }
-      } else if (r instanceof Plugin p) {
-        if (p.spec().targets().stream().anyMatch(t -> targets(t, gateway, routes))) {
-          kept.add(r);
-        }
-      } else {
-        kept.add(r);
-      }
-    }
-    return ImmutableGatewayConfig.builder().addAllResources(kept).sourceMap(config.sourceMap()).build();
-  }
-
-  private static boolean targets(PluginTarget t, String gateway, Set<String> routes) {
-    return switch (t.kind()) {
-      case GATEWAY -> t.name().equals(gateway);
-      case ROUTE -> routes.contains(t.name());
-      case HOST -> true;
-    };
   }
 
   private static void collect(Translation t, List<Problem> errors, List<Problem> warnings) {

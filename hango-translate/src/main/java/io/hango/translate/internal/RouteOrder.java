@@ -1,8 +1,8 @@
 package io.hango.translate.internal;
 
 import io.hango.model.route.PathMatcher;
-import io.hango.model.route.Route;
 import io.hango.model.route.RouteMatch;
+import io.hango.translate.internal.ir.IrRoute;
 import java.util.Comparator;
 
 /**
@@ -23,21 +23,20 @@ import java.util.Comparator;
 public final class RouteOrder {
 
   /** A route placed in a virtual host through one of its host patterns. */
-  public record Entry(Route route, String hostPattern) {}
+  public record Entry(IrRoute route, String hostPattern) {}
 
   public static final Comparator<Entry> COMPARATOR =
-      Comparator.<Entry>comparingInt(e -> -e.route().spec().priority())
-          .thenComparingInt(e -> pathKind(e.route().spec().match()))
-          .thenComparingInt(e -> -pathLength(e.route().spec().match()))
-          .thenComparingInt(e -> -conditions(e.route().spec().match()))
+      Comparator.<Entry>comparingInt(e -> -e.route().model().spec().priority())
+          .thenComparingInt(e -> pathKind(e.route().path()))
+          .thenComparingInt(e -> -pathLength(e.route().path()))
+          .thenComparingInt(e -> -conditions(e.route().model().spec().match()))
           .thenComparingInt(e -> HostPatterns.tier(e.hostPattern()))
           .thenComparingInt(e -> -e.hostPattern().length())
           .thenComparing(e -> e.route().name());
 
   private RouteOrder() {}
 
-  static int pathKind(RouteMatch m) {
-    PathMatcher p = safePath(m);
+  static int pathKind(PathMatcher p) {
     if (p instanceof PathMatcher.Exact) {
       return 0;
     }
@@ -50,8 +49,7 @@ public final class RouteOrder {
     return 3;
   }
 
-  static int pathLength(RouteMatch m) {
-    PathMatcher p = safePath(m);
+  static int pathLength(PathMatcher p) {
     if (p instanceof PathMatcher.Exact e) {
       return e.path().length();
     }
@@ -69,13 +67,5 @@ public final class RouteOrder {
 
   static int conditions(RouteMatch m) {
     return (m.methods().isEmpty() ? 0 : 1) + m.headers().size() + m.queryParams().size();
-  }
-
-  private static PathMatcher safePath(RouteMatch m) {
-    try {
-      return m.path().matcher();
-    } catch (IllegalStateException e) {
-      return null;
-    }
   }
 }

@@ -18,6 +18,14 @@ public interface AttachmentContext extends PluginContext {
     return plugin().spec().config();
   }
 
+  /**
+   * The plugin's {@linkplain HttpFilterPlugin#parseConfig parsed form} of {@link #pluginConfig()},
+   * parsed once per document however many routes and hosts it applies to. Default: the config itself.
+   */
+  default Object parsedConfig() {
+    return pluginConfig();
+  }
+
   /** The gateway's name. */
   String gateway();
 

@@ -60,6 +60,16 @@ public interface HttpFilterPlugin {
    */
   List<Problem> validate(ObjectNode config, String pathPrefix);
 
+  /**
+   * The parsed form of a {@linkplain #validate valid} {@code config}, computed once per plugin
+   * document and handed to every route and virtual host it applies to through {@link
+   * AttachmentContext#parsedConfig()}. The translator treats it as opaque. Default: {@code config}
+   * itself.
+   */
+  default Object parseConfig(ObjectNode config) {
+    return config;
+  }
+
   /** Adds the filter to one HTTP connection manager (idempotent: use {@link HcmContext#addHttpFilter}). */
   default void patchHcm(HcmContext ctx) {}
 

@@ -1,5 +1,6 @@
 package io.hango.model.validation.internal;
 
+import io.hango.model.validation.RuleMessages;
 import io.hango.model.GatewayConfig;
 import io.hango.model.Resource;
 import java.util.HashMap;
@@ -26,7 +27,7 @@ public final class CommonChecks {
       Resource first = firstByRef.putIfAbsent(r.ref(), r);
       if (first != null) {
         String where = sink.whereIs(first);
-        sink.error(r, "metadata.name", "duplicate " + r.kind().kindName() + " '" + r.name() + "'"
+        sink.error(r, "metadata.name", RuleMessages.duplicate(r.kind(), r.name())
             + (where.isEmpty() ? "" : "; first defined at " + where));
       }
     }

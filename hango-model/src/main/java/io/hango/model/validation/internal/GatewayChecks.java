@@ -1,5 +1,6 @@
 package io.hango.model.validation.internal;
 
+import io.hango.model.validation.RuleMessages;
 import io.hango.model.ResourceKind;
 import io.hango.model.gateway.AccessLog;
 import io.hango.model.gateway.Gateway;
@@ -75,10 +76,10 @@ public final class GatewayChecks {
       }
     }
     if (l.protocol() == ListenerProtocol.HTTPS && l.tls().isEmpty()) {
-      sink.error(g, path + ".tls", "an HTTPS listener needs tls: {certificate: SECRET}");
+      sink.error(g, path + ".tls", RuleMessages.HTTPS_NEEDS_TLS);
     }
     if (l.protocol() != ListenerProtocol.HTTPS && l.tls().isPresent()) {
-      sink.error(g, path + ".tls", "tls is only allowed on HTTPS listeners (protocol is " + l.protocol() + ")");
+      sink.error(g, path + ".tls", RuleMessages.tlsOnlyOnHttps(l.protocol()));
     }
     l.tls().ifPresent(t -> tls(g, t, path + ".tls"));
   }
@@ -116,7 +117,7 @@ public final class GatewayChecks {
     }
     t.path().ifPresent(p -> {
       if (t.provider() != Tracing.Provider.ZIPKIN) {
-        sink.error(g, "spec.tracing.path", "path is for the zipkin provider only");
+        sink.error(g, "spec.tracing.path", RuleMessages.TRACING_PATH_ZIPKIN_ONLY);
       } else if (!p.startsWith("/")) {
         sink.error(g, "spec.tracing.path", "a path must start with '/'");
       }

@@ -1,5 +1,6 @@
 package io.hango.model.validation.internal;
 
+import io.hango.model.validation.RuleMessages;
 import io.hango.model.Resource;
 import io.hango.model.route.HeaderMatch;
 import io.hango.model.route.PathMatch;
@@ -53,8 +54,7 @@ final class MatchChecks {
         sink.error(r, p + ".name", "cannot be empty");
       }
       value(r, q, p, "a query parameter match");
-      q.present().filter(v -> !v).ifPresent(v -> sink.error(r, p + ".present",
-          "a query parameter can only be matched as present: true (Envoy cannot match its absence)"));
+      q.present().filter(v -> !v).ifPresent(v -> sink.error(r, p + ".present", RuleMessages.QUERY_PARAM_ABSENT));
     }
     return variables;
   }

@@ -1,5 +1,6 @@
 package io.hango.model.validation.internal;
 
+import io.hango.model.validation.RuleMessages;
 import io.hango.model.Resource;
 import java.util.List;
 
@@ -11,8 +12,7 @@ final class OneOf {
   /** Reports unless {@code set} (the fields given) holds exactly one of {@code choices}. */
   static void exactlyOne(ProblemSink sink, Resource r, String path, String what, List<String> choices, List<String> set) {
     if (set.size() != 1) {
-      sink.error(r, path, what + " needs exactly one of " + String.join(", ", choices) + "; found "
-          + (set.isEmpty() ? "none" : String.join(", ", set)));
+      sink.error(r, path, RuleMessages.exactlyOne(what, choices, set));
     }
   }
 

@@ -1,9 +1,9 @@
 package io.hango.model.validation.internal;
 
+import io.hango.model.validation.RuleMessages;
 import io.hango.model.GatewayConfig;
 import io.hango.model.Resource;
 import io.hango.model.ResourceKind;
-import io.hango.model.validation.Suggestions;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +50,6 @@ public final class References {
   public String missing(ResourceKind kind, String name) {
     List<String> names = config.resources().stream()
         .filter(r -> r.kind() == kind).map(Resource::name).collect(Collectors.toList());
-    return kind.kindName() + " '" + name + "' does not exist" + Suggestions.hint(name, names);
+    return RuleMessages.missing(kind, name, names);
   }
 }

@@ -1,5 +1,6 @@
 package io.hango.model.validation.internal;
 
+import io.hango.model.validation.RuleMessages;
 import io.hango.model.ResourceKind;
 import io.hango.model.gateway.Gateway;
 import io.hango.model.gateway.Listener;
@@ -57,8 +58,7 @@ public final class RouteChecks {
       listeners = listeners.stream().filter(l -> l.name().equals(name)).collect(Collectors.toList());
       if (listeners.isEmpty()) {
         List<String> names = gateway.get().spec().listeners().stream().map(Listener::name).collect(Collectors.toList());
-        sink.error(r, "spec.listener", "Gateway '" + spec.gateway() + "' has no listener '" + name + "'"
-            + Suggestions.hint(name, names));
+        sink.error(r, "spec.listener", RuleMessages.noListener(spec.gateway(), name, names));
       }
     }
     for (int i = 0; i < spec.hosts().size(); i++) {
@@ -86,7 +86,7 @@ public final class RouteChecks {
 
   private void forward(Route r, Forward f, String path, boolean prefixMatch, boolean templateMatch, Set<String> variables) {
     if (f.destinations().isEmpty()) {
-      sink.error(r, path + ".destinations", "a forward needs at least one destination");
+      sink.error(r, path + ".destinations", RuleMessages.FORWARD_NEEDS_DESTINATION);
     }
     for (int i = 0; i < f.destinations().size(); i++) {
       Destination d = f.destinations().get(i);
@@ -97,7 +97,7 @@ public final class RouteChecks {
       }
     }
     if (!f.destinations().isEmpty() && f.destinations().stream().allMatch(d -> d.weight() == 0)) {
-      sink.error(r, path + ".destinations", "the weights of the destinations cannot all be 0");
+      sink.error(r, path + ".destinations", RuleMessages.ALL_WEIGHTS_ZERO);
     }
     f.timeout().filter(java.time.Duration::isNegative).ifPresent(t -> sink.error(r, path + ".timeout", "cannot be negative"));
     f.idleTimeout().filter(t -> !Formats.positive(t)).ifPresent(t -> sink.error(r, path + ".idleTimeout", "must be longer than 0s"));
@@ -130,8 +130,7 @@ public final class RouteChecks {
     subset.ifPresent(name -> {
       List<String> names = s.get().spec().subsets().stream().map(Subset::name).collect(Collectors.toList());
       if (!names.contains(name)) {
-        sink.error(r, path + ".subset", "Service '" + service + "' has no subset '" + name + "'"
-            + Suggestions.hint(name, names));
+        sink.error(r, path + ".subset", RuleMessages.noSubset(service, name, names));
       }
     });
   }
@@ -184,7 +183,7 @@ public final class RouteChecks {
     }
     rw.prefix().ifPresent(p -> {
       if (!prefixMatch) {
-        sink.error(r, path + ".prefix", "a prefix rewrite needs a prefix path match (spec.match.path.prefix)");
+        sink.error(r, path + ".prefix", RuleMessages.PREFIX_REWRITE_NEEDS_PREFIX_MATCH);
       }
       if (!p.startsWith("/")) {
         sink.error(r, path + ".prefix", "a path prefix must start with '/'");
@@ -193,7 +192,7 @@ public final class RouteChecks {
     rw.regex().ifPresent(x -> Formats.regex(x.pattern()).ifPresent(m -> sink.error(r, path + ".regex.pattern", m)));
     rw.template().ifPresent(t -> {
       if (!templateMatch) {
-        sink.error(r, path + ".template", "a template rewrite needs a template path match (spec.match.path.template)");
+        sink.error(r, path + ".template", RuleMessages.TEMPLATE_REWRITE_NEEDS_TEMPLATE_MATCH);
       } else if (!t.startsWith("/")) {
         sink.error(r, path + ".template", "a path template must start with '/'");
       } else {
@@ -241,14 +240,14 @@ public final class RouteChecks {
     d.path().filter(p -> !p.startsWith("/")).ifPresent(p -> sink.error(r, path + ".path", "a path must start with '/'"));
     d.prefix().ifPresent(p -> {
       if (!prefixMatch) {
-        sink.error(r, path + ".prefix", "a prefix redirect needs a prefix path match (spec.match.path.prefix)");
+        sink.error(r, path + ".prefix", RuleMessages.PREFIX_REDIRECT_NEEDS_PREFIX_MATCH);
       }
       if (!p.startsWith("/")) {
         sink.error(r, path + ".prefix", "a path prefix must start with '/'");
       }
     });
     if (!REDIRECT_CODES.contains(d.code())) {
-      sink.error(r, path + ".code", "a redirect code is 301, 302, 303, 307 or 308, not " + d.code());
+      sink.error(r, path + ".code", RuleMessages.redirectCode(d.code()));
     }
   }
 

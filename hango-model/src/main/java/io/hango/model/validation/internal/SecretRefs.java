@@ -1,5 +1,6 @@
 package io.hango.model.validation.internal;
 
+import io.hango.model.validation.RuleMessages;
 import io.hango.model.Resource;
 import io.hango.model.ResourceKind;
 import io.hango.model.secret.Secret;
@@ -23,7 +24,7 @@ final class SecretRefs {
   void certificate(Resource from, String path, String name) {
     lookup(from, path, name).ifPresent(s -> {
       if (s.spec().certificate().isEmpty() || s.spec().privateKey().isEmpty()) {
-        sink.error(from, path, "Secret '" + name + "' has no certificate and privateKey");
+        sink.error(from, path, RuleMessages.noCertificate(name));
       }
     });
   }
@@ -32,7 +33,7 @@ final class SecretRefs {
   void ca(Resource from, String path, String name) {
     lookup(from, path, name).ifPresent(s -> {
       if (s.spec().ca().isEmpty()) {
-        sink.error(from, path, "Secret '" + name + "' has no ca");
+        sink.error(from, path, RuleMessages.noCa(name));
       }
     });
   }

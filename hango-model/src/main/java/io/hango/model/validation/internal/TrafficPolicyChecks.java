@@ -1,5 +1,6 @@
 package io.hango.model.validation.internal;
 
+import io.hango.model.validation.RuleMessages;
 import io.hango.model.Resource;
 import io.hango.model.service.ActiveHealthCheck;
 import io.hango.model.service.ConnectionPool;
@@ -48,7 +49,7 @@ final class TrafficPolicyChecks {
       hashOn.check(r, ch.hashOn(), path + ".hashOn");
       ch.minimumRingSize().ifPresent(size -> {
         if (ch.algorithm() != LoadBalancer.ConsistentHash.Algorithm.RING_HASH) {
-          sink.error(r, path + ".minimumRingSize", "applies to algorithm ringHash only");
+          sink.error(r, path + ".minimumRingSize", RuleMessages.MINIMUM_RING_SIZE_RING_HASH_ONLY);
         } else if (size < 1 || size > 8_388_608) {
           sink.error(r, path + ".minimumRingSize", "must be between 1 and 8388608, not " + size);
         }
@@ -109,8 +110,7 @@ final class TrafficPolicyChecks {
       }
     });
     if (a.grpc().isPresent() && !protocol.usesHttp2()) {
-      sink.error(r, path + ".grpc", "a gRPC health check needs an HTTP/2 service (protocol grpc or http2), not "
-          + protocol.name().toLowerCase(java.util.Locale.ROOT));
+      sink.error(r, path + ".grpc", RuleMessages.grpcHealthCheckNeedsHttp2(protocol));
     }
   }
 
@@ -136,13 +136,13 @@ final class TrafficPolicyChecks {
     tls.caCertificate().ifPresent(ca -> secrets.ca(r, path + ".caCertificate", ca));
     tls.clientCertificate().ifPresent(c -> secrets.certificate(r, path + ".clientCertificate", c));
     if (tls.mode() == UpstreamTls.Mode.MUTUAL && tls.clientCertificate().isEmpty()) {
-      sink.error(r, path + ".clientCertificate", "mode mutual needs a clientCertificate");
+      sink.error(r, path + ".clientCertificate", RuleMessages.MUTUAL_NEEDS_CLIENT_CERTIFICATE);
     }
     if (tls.mode() == UpstreamTls.Mode.SIMPLE && tls.clientCertificate().isPresent()) {
       sink.error(r, path + ".clientCertificate", "a clientCertificate is only sent in mode mutual");
     }
     if (!tls.subjectAltNames().isEmpty() && tls.caCertificate().isEmpty()) {
-      sink.error(r, path + ".subjectAltNames", "subjectAltNames are checked only with a caCertificate");
+      sink.error(r, path + ".subjectAltNames", RuleMessages.SUBJECT_ALT_NAMES_NEED_CA);
     }
     for (int j = 0; j < tls.alpn().size(); j++) {
       String alpnPath = path + ".alpn[" + j + "]";

@@ -15,7 +15,9 @@ import java.util.List;
  * The shape every built-in filter shares: the filter is listed once in the HTTP connection manager
  * with an inert config, and each route or virtual host a plugin document targets gets a
  * {@code typed_per_filter_config} built from that document's config. Validation and translation
- * use one parser, so what {@code hango validate} accepts is exactly what is translated.
+ * use one parser, so what {@code hango validate} accepts is exactly what is translated; the
+ * translator parses each document once ({@link #parseConfig}) however many routes and hosts it
+ * applies to.
  *
  * @param <C> the parsed plugin config
  */
@@ -79,7 +81,15 @@ abstract class PerRouteConfigPlugin<C> implements HttpFilterPlugin {
     apply(ctx);
   }
 
+  @Override
+  public final Object parseConfig(ObjectNode config) {
+    return parse(config, CONFIG_PATH, new ConfigFields());
+  }
+
+  @SuppressWarnings("unchecked")
   private void apply(AttachmentContext ctx) {
-    ctx.setPerFilterConfig(perFilterConfig(ctx.plugin(), parse(ctx.pluginConfig(), CONFIG_PATH, new ConfigFields())));
+    Object parsed = ctx.parsedConfig();
+    C config = parsed instanceof ObjectNode raw ? parse(raw, CONFIG_PATH, new ConfigFields()) : (C) parsed;
+    ctx.setPerFilterConfig(perFilterConfig(ctx.plugin(), config));
   }
 }

@@ -1,8 +1,5 @@
-package io.hango.translate.internal;
+package io.hango.translate.internal.emit;
 
-import com.google.common.net.InetAddresses;
-import com.google.protobuf.Any;
-import com.google.protobuf.Message;
 import io.envoyproxy.envoy.config.cluster.v3.CircuitBreakers;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.cluster.v3.OutlierDetection;
@@ -30,103 +27,61 @@ import io.hango.model.service.PassiveHealthCheck;
 import io.hango.model.service.Service;
 import io.hango.model.service.ServiceProtocol;
 import io.hango.model.service.StaticEndpoints;
-import io.hango.model.service.Subset;
 import io.hango.model.service.TrafficPolicy;
 import io.hango.model.service.UpstreamTls;
+import io.hango.translate.internal.Diagnostics;
+import io.hango.translate.internal.emit.EndpointEmitter;
+import io.hango.translate.internal.Names;
+import io.hango.translate.internal.Protos;
+import io.hango.translate.internal.ir.IrCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
- * Translates a service (or one of its subsets) into a Cluster. Clusters depend on the config only,
+ * Emits the Cluster of a service (or one of its subsets). Clusters depend on the config only,
  * never on discovered endpoints, so endpoint changes touch only ClusterLoadAssignments. The one
  * exception in kind (not in that rule): a service whose static endpoints include host names
  * becomes a STRICT_DNS cluster with its endpoints inline, since EDS carries only IP addresses.
  */
-final class ClusterTranslator {
+final class ClusterEmitter {
 
   static final String TLS_TRANSPORT_SOCKET = "envoy.transport_sockets.tls";
   static final String HTTP_PROTOCOL_OPTIONS = "envoy.extensions.upstreams.http.v3.HttpProtocolOptions";
 
-  private final Diagnostics diags;
-  private final Function<Message, Any> packer;
-  /** Records a secret reference: (secret name, true for a CA bundle). */
-  private final BiConsumer<String, Boolean> secretUse;
+  private final TranslationContext ctx;
 
-  ClusterTranslator(Diagnostics diags, Function<Message, Any> packer, BiConsumer<String, Boolean> secretUse) {
-    this.diags = diags;
-    this.packer = packer;
-    this.secretUse = secretUse;
+  ClusterEmitter(TranslationContext ctx) {
+    this.ctx = ctx;
   }
 
-  /** The traffic policy of a service or subset: the subset's fields override the service's one by one. */
-  static TrafficPolicy effectivePolicy(Service s, String subset) {
-    TrafficPolicy base = s.spec().trafficPolicy().orElse(TrafficPolicy.builder().build());
-    if (subset == null) {
-      return base;
-    }
-    Optional<TrafficPolicy> over =
-        s.spec().subsets().stream().filter(x -> x.name().equals(subset)).findFirst().flatMap(Subset::trafficPolicy);
-    if (over.isEmpty()) {
-      return base;
-    }
-    TrafficPolicy o = over.get();
-    return TrafficPolicy.builder()
-        .loadBalancer(o.loadBalancer().or(base::loadBalancer))
-        .connectionPool(o.connectionPool().or(base::connectionPool))
-        .healthCheck(o.healthCheck().or(base::healthCheck))
-        .tls(o.tls().or(base::tls))
-        .build();
-  }
-
-  /** Whether the service's endpoints are written in the config and some are host names, not IPs. */
-  static boolean usesDns(Service s) {
-    return s.spec().discoveryKind() instanceof StaticEndpoints st
-        && st.endpoints().stream().anyMatch(e -> !InetAddresses.isInetAddress(e.address()));
-  }
-
-  Cluster translate(Service s, String subset) {
-    String ref = s.ref();
-    String policyPath = policyPath(s, subset);
-    String name = Names.cluster(s.name(), subset);
-    TrafficPolicy p = effectivePolicy(s, subset);
+  Cluster cluster(IrCluster ic) {
+    Service s = ic.service();
+    String subset = ic.key().subset();
+    String name = ic.key().clusterName();
+    TrafficPolicy p = ic.policy();
     Cluster.Builder c = Cluster.newBuilder().setName(name);
-    if (usesDns(s)) {
+    if (ic.dns()) {
       c.setType(Cluster.DiscoveryType.STRICT_DNS);
       List<Endpoint> eps = ((StaticEndpoints) s.spec().discoveryKind()).endpoints();
-      c.setLoadAssignment(EndpointTranslator.assignment(name, EndpointTranslator.select(s, subset, eps), diags, ref, false));
+      c.setLoadAssignment(EndpointEmitter.assignment(name, EndpointEmitter.select(s, subset, eps), new Diagnostics(), s.ref(), false));
     } else {
       c.setType(Cluster.DiscoveryType.EDS);
       c.setEdsClusterConfig(Cluster.EdsClusterConfig.newBuilder().setEdsConfig(Protos.ads()));
     }
-    p.loadBalancer().ifPresent(lb -> loadBalancer(ref, policyPath + ".loadBalancer", name, lb, c));
+    p.loadBalancer().ifPresent(lb -> loadBalancer(ic, name, lb, c));
     p.connectionPool().ifPresent(cp -> connectionPool(cp, c));
-    httpProtocolOptions(s.spec().protocol(), p.connectionPool()).ifPresent(o -> c.putTypedExtensionProtocolOptions(HTTP_PROTOCOL_OPTIONS, packer.apply(o)));
+    httpProtocolOptions(s.spec().protocol(), p.connectionPool()).ifPresent(o -> c.putTypedExtensionProtocolOptions(HTTP_PROTOCOL_OPTIONS, ctx.packAny(o)));
     p.healthCheck().ifPresent(hc -> {
-      hc.active().ifPresent(a -> healthCheck(ref, policyPath + ".healthCheck.active", s, a).ifPresent(c::addHealthChecks));
+      ic.probe().ifPresent(probe -> c.addHealthChecks(healthCheck(s, hc.active().orElseThrow(), probe)));
       hc.passive().ifPresent(ps -> passive(ps, c));
     });
-    p.tls().ifPresent(t -> c.setTransportSocket(tls(ref, policyPath + ".tls", s.spec().protocol(), t)));
+    p.tls().ifPresent(t -> c.setTransportSocket(tls(s.spec().protocol(), t)));
     return c.build();
   }
 
-  private static String policyPath(Service s, String subset) {
-    if (subset == null) {
-      return "spec.trafficPolicy";
-    }
-    List<Subset> subsets = s.spec().subsets();
-    for (int i = 0; i < subsets.size(); i++) {
-      if (subsets.get(i).name().equals(subset) && subsets.get(i).trafficPolicy().isPresent()) {
-        return "spec.subsets[" + i + "].trafficPolicy";
-      }
-    }
-    return "spec.trafficPolicy";
-  }
-
-  private void loadBalancer(String ref, String path, String cluster, LoadBalancer lb, Cluster.Builder c) {
+  private static void loadBalancer(IrCluster ic, String cluster, LoadBalancer lb, Cluster.Builder c) {
     if (lb instanceof LoadBalancer.RoundRobin rr) {
       c.setLbPolicy(Cluster.LbPolicy.ROUND_ROBIN);
       rr.slowStart().ifPresent(ss -> c.setRoundRobinLbConfig(Cluster.RoundRobinLbConfig.newBuilder().setSlowStartConfig(slowStart(cluster, ss))));
@@ -140,20 +95,13 @@ final class ClusterTranslator {
     } else if (lb instanceof LoadBalancer.ConsistentHash ch) {
       if (ch.algorithm() == LoadBalancer.ConsistentHash.Algorithm.MAGLEV) {
         c.setLbPolicy(Cluster.LbPolicy.MAGLEV);
-        if (ch.minimumRingSize().isPresent()) {
-          diags.warning(ref, path + ".minimumRingSize", "minimumRingSize applies to ringHash only; ignored for maglev");
-        }
       } else {
         c.setLbPolicy(Cluster.LbPolicy.RING_HASH);
-        ch.minimumRingSize().ifPresent(n -> c.setRingHashLbConfig(
+        ch.minimumRingSize().filter(n -> ic.minimumRingSize()).ifPresent(n -> c.setRingHashLbConfig(
             Cluster.RingHashLbConfig.newBuilder().setMinimumRingSize(com.google.protobuf.UInt64Value.of(n))));
       }
-      if (lb.localityWeighted()) {
-        diags.warning(ref, path + ".localityWeighted", "Envoy does not weight localities for consistent hashing; ignored");
-        return;
-      }
     }
-    if (lb.localityWeighted()) {
+    if (ic.localityWeighted()) {
       c.setCommonLbConfig(c.getCommonLbConfig().toBuilder().setLocalityWeightedLbConfig(Cluster.CommonLbConfig.LocalityWeightedLbConfig.getDefaultInstance()));
     }
   }
@@ -232,19 +180,12 @@ final class ClusterTranslator {
     return Optional.of(b.setExplicitHttpConfig(e).build());
   }
 
-  private Optional<HealthCheck> healthCheck(String ref, String path, Service s, ActiveHealthCheck a) {
+  private static HealthCheck healthCheck(Service s, ActiveHealthCheck a, ActiveHealthCheck.Probe probe) {
     HealthCheck.Builder h = HealthCheck.newBuilder()
         .setTimeout(Protos.duration(a.timeout()))
         .setInterval(Protos.duration(a.interval()))
         .setHealthyThreshold(Protos.u32(a.healthyThreshold()))
         .setUnhealthyThreshold(Protos.u32(a.unhealthyThreshold()));
-    ActiveHealthCheck.Probe probe;
-    try {
-      probe = a.probe();
-    } catch (IllegalStateException e) {
-      diags.error(ref, path, e.getMessage() + "; health check left out");
-      return Optional.empty();
-    }
     if (probe instanceof ActiveHealthCheck.HttpProbe hp) {
       HealthCheck.HttpHealthCheck.Builder b = HealthCheck.HttpHealthCheck.newBuilder().setPath(hp.path()).setHost(hp.host().orElse(s.name()));
       for (Integer code : new TreeSet<>(hp.expectedStatuses())) {
@@ -257,16 +198,11 @@ final class ClusterTranslator {
     } else if (probe instanceof ActiveHealthCheck.TcpProbe) {
       h.setTcpHealthCheck(HealthCheck.TcpHealthCheck.getDefaultInstance());
     } else if (probe instanceof ActiveHealthCheck.GrpcProbe gp) {
-      // Envoy rejects the whole cluster otherwise ("cluster must support HTTP/2 for gRPC healthchecking").
-      if (!s.spec().protocol().usesHttp2()) {
-        diags.error(ref, path + ".grpc", "gRPC health checks need an HTTP/2 service (protocol grpc or http2); health check left out");
-        return Optional.empty();
-      }
       HealthCheck.GrpcHealthCheck.Builder b = HealthCheck.GrpcHealthCheck.newBuilder().setAuthority(gp.authority().orElse(s.name()));
       gp.serviceName().ifPresent(b::setServiceName);
       h.setGrpcHealthCheck(b);
     }
-    return Optional.of(h.build());
+    return h.build();
   }
 
   private static void passive(PassiveHealthCheck ph, Cluster.Builder c) {
@@ -291,16 +227,10 @@ final class ClusterTranslator {
     ph.minHealthPercent().ifPresent(n -> c.setCommonLbConfig(c.getCommonLbConfig().toBuilder().setHealthyPanicThreshold(Percent.newBuilder().setValue(n))));
   }
 
-  private TransportSocket tls(String ref, String path, ServiceProtocol protocol, UpstreamTls t) {
+  private TransportSocket tls(ServiceProtocol protocol, UpstreamTls t) {
     CommonTlsContext.Builder ctx = CommonTlsContext.newBuilder();
-    if (t.clientCertificate().isPresent()) {
-      secretUse.accept(t.clientCertificate().get(), false);
-      ctx.addTlsCertificateSdsSecretConfigs(sds(Names.certificateSecret(t.clientCertificate().get())));
-    } else if (t.mode() == UpstreamTls.Mode.MUTUAL) {
-      diags.error(ref, path + ".clientCertificate", "mutual TLS needs a clientCertificate; connecting without one");
-    }
+    t.clientCertificate().ifPresent(cert -> ctx.addTlsCertificateSdsSecretConfigs(sds(Names.certificateSecret(cert))));
     if (t.caCertificate().isPresent()) {
-      secretUse.accept(t.caCertificate().get(), true);
       SdsSecretConfig ca = sds(Names.caSecret(t.caCertificate().get()));
       if (t.subjectAltNames().isEmpty()) {
         ctx.setValidationContextSdsSecretConfig(ca);
@@ -316,14 +246,12 @@ final class ClusterTranslator {
             .setDefaultValidationContext(v)
             .setValidationContextSdsSecretConfig(ca));
       }
-    } else if (!t.subjectAltNames().isEmpty()) {
-      diags.warning(ref, path + ".subjectAltNames", "subject alt names are only checked with a caCertificate; ignored");
     }
     List<String> alpn = !t.alpn().isEmpty() ? t.alpn() : protocol.usesHttp2() ? List.of("h2") : List.of();
     ctx.addAllAlpnProtocols(alpn);
     UpstreamTlsContext.Builder u = UpstreamTlsContext.newBuilder().setCommonTlsContext(ctx);
     t.sni().ifPresent(u::setSni);
-    return TransportSocket.newBuilder().setName(TLS_TRANSPORT_SOCKET).setTypedConfig(packer.apply(u.build())).build();
+    return TransportSocket.newBuilder().setName(TLS_TRANSPORT_SOCKET).setTypedConfig(this.ctx.packAny(u.build())).build();
   }
 
   static SdsSecretConfig sds(String name) {

@@ -1,4 +1,4 @@
-package io.hango.translate.internal;
+package io.hango.translate.internal.emit;
 
 import com.google.common.net.InetAddresses;
 import io.envoyproxy.envoy.config.core.v3.Address;
@@ -10,12 +10,15 @@ import io.envoyproxy.envoy.config.endpoint.v3.LocalityLbEndpoints;
 import io.hango.model.service.Endpoint;
 import io.hango.model.service.Service;
 import io.hango.model.service.Subset;
+import io.hango.translate.internal.Diagnostics;
+import io.hango.translate.internal.Names;
+import io.hango.translate.internal.Protos;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Builds ClusterLoadAssignments: the endpoints of a service, or those of one subset (endpoints whose
+ * Emits ClusterLoadAssignments: the endpoints of a service, or those of one subset (endpoints whose
  * labels contain all of the subset's labels), grouped into one locality per region and zone.
  *
  * <p>Every LocalityLbEndpoints carries a {@code load_balancing_weight} (the sum of its endpoints'
@@ -23,16 +26,16 @@ import java.util.TreeMap;
  * by region, then zone (none first), endpoints by address and port, duplicates (same address and port)
  * collapsed.
  */
-public final class EndpointTranslator {
+public final class EndpointEmitter {
 
-  private EndpointTranslator() {}
+  private EndpointEmitter() {}
 
   /**
    * The assignments of every EDS cluster of {@code s} (its own, then one per subset, by subset
    * name) for {@code eps}; none when its endpoints are host names served by DNS.
    */
   public static List<ClusterLoadAssignment> assignments(Service s, List<Endpoint> eps) {
-    if (ClusterTranslator.usesDns(s)) {
+    if (io.hango.translate.internal.ir.ClusterResolver.usesDns(s)) {
       return List.of();
     }
     Diagnostics ignored = new Diagnostics();

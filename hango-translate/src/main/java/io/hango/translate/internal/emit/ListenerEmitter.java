@@ -1,8 +1,6 @@
-package io.hango.translate.internal;
+package io.hango.translate.internal.emit;
 
-import com.google.protobuf.Any;
 import com.google.protobuf.BoolValue;
-import com.google.protobuf.Message;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.envoyproxy.envoy.config.accesslog.v3.AccessLog;
@@ -36,19 +34,17 @@ import io.hango.model.gateway.HttpSettings;
 import io.hango.model.gateway.ListenerProtocol;
 import io.hango.model.gateway.ListenerTls;
 import io.hango.model.gateway.Tracing;
-import io.hango.model.service.Service;
-import io.hango.translate.TranslatorOptions;
+import io.hango.translate.internal.Names;
+import io.hango.translate.internal.Protos;
+import io.hango.translate.internal.ir.IrListener;
+import io.hango.translate.internal.ir.IrTracing;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
-import java.util.function.BiPredicate;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
-/** Builds gateway listeners (address, filter chains, TLS) and the gateway-wide HCM settings. */
-final class ListenerTranslator {
+/** Emits gateway listeners (address, filter chains, TLS) and the gateway-wide HCM settings. */
+final class ListenerEmitter {
 
   static final String HCM_FILTER = "envoy.filters.network.http_connection_manager";
   static final String TLS_INSPECTOR = "envoy.filters.listener.tls_inspector";
@@ -78,29 +74,16 @@ final class ListenerTranslator {
       Map.entry("user_agent", "%REQ(USER-AGENT)%"),
       Map.entry("x_forwarded_for", "%REQ(X-FORWARDED-FOR)%")));
 
-  private final Diagnostics diags;
-  private final Function<Message, Any> packer;
-  private final TranslatorOptions options;
-  private final Map<String, Service> services;
-  private final Consumer<ClusterKey> useCluster;
-  private final BiConsumer<String, Boolean> secretUse;
-  private final BiPredicate<String, Boolean> secretUsable;
+  private final TranslationContext ctx;
 
-  ListenerTranslator(
-      Diagnostics diags, Function<Message, Any> packer, TranslatorOptions options, Map<String, Service> services,
-      Consumer<ClusterKey> useCluster, BiConsumer<String, Boolean> secretUse, BiPredicate<String, Boolean> secretUsable) {
-    this.diags = diags;
-    this.packer = packer;
-    this.options = options;
-    this.services = services;
-    this.useCluster = useCluster;
-    this.secretUse = secretUse;
-    this.secretUsable = secretUsable;
+  ListenerEmitter(TranslationContext ctx) {
+    this.ctx = ctx;
   }
 
   /** The HCM of a gateway listener without HTTP filters: RDS, codec, client IP, HTTP settings, access log, tracing. */
-  HttpConnectionManager.Builder hcm(Gateway g, io.hango.model.gateway.Listener l) {
-    String ref = g.ref();
+  HttpConnectionManager.Builder hcm(IrListener il, Optional<IrTracing> tracing) {
+    Gateway g = il.gateway();
+    io.hango.model.gateway.Listener l = il.model();
     GatewaySpec spec = g.spec();
     HttpConnectionManager.Builder h = HttpConnectionManager.newBuilder()
         .setStatPrefix(Names.hcmStatPrefix(g.name(), l.name()))
@@ -119,19 +102,16 @@ final class ListenerTranslator {
       // Envoy refuses original_ip_detection_extensions together with use_remote_address or XFF hops.
       h.addOriginalIpDetectionExtensions(TypedExtensionConfig.newBuilder()
           .setName(CUSTOM_HEADER_IP)
-          .setTypedConfig(packer.apply(CustomHeaderConfig.newBuilder().setHeaderName(ip.header().get()).build())));
-      if (ip.xffTrustedHops() > 0) {
-        diags.warning(ref, "spec.clientIp.xffTrustedHops", "ignored: the client IP comes from header '" + ip.header().get() + "'");
-      }
+          .setTypedConfig(ctx.packAny(CustomHeaderConfig.newBuilder().setHeaderName(ip.header().get()).build())));
     } else {
-      h.setUseRemoteAddress(BoolValue.of(options.useRemoteAddress()));
+      h.setUseRemoteAddress(BoolValue.of(ctx.options().useRemoteAddress()));
       if (ip.xffTrustedHops() > 0) {
         h.setXffNumTrustedHops(ip.xffTrustedHops());
       }
     }
     spec.http().ifPresent(s -> httpSettings(s, h));
     spec.accessLog().ifPresent(a -> h.addAccessLog(accessLog(a)));
-    spec.tracing().ifPresent(t -> tracing(ref, g, t).ifPresent(h::setTracing));
+    tracing.ifPresent(t -> h.setTracing(tracing(g, t)));
     return h;
   }
 
@@ -161,74 +141,45 @@ final class ListenerTranslator {
       String text = a.text().get().endsWith("\n") ? a.text().get() : a.text().get() + "\n";
       f.setLogFormat(SubstitutionFormatString.newBuilder().setTextFormatSource(DataSource.newBuilder().setInlineString(text)));
     }
-    return AccessLog.newBuilder().setName(FILE_ACCESS_LOG).setTypedConfig(packer.apply(f.build())).build();
+    return AccessLog.newBuilder().setName(FILE_ACCESS_LOG).setTypedConfig(ctx.packAny(f.build())).build();
   }
 
-  private Optional<HttpConnectionManager.Tracing> tracing(String ref, Gateway g, Tracing t) {
-    Service collector = services.get(t.service());
-    if (collector == null) {
-      diags.error(ref, "spec.tracing.service", "no Service named '" + t.service() + "'; tracing left out");
-      return Optional.empty();
-    }
-    useCluster.accept(new ClusterKey(t.service(), null));
-    String cluster = Names.cluster(t.service());
+  private HttpConnectionManager.Tracing tracing(Gateway g, IrTracing it) {
+    Tracing t = it.model();
+    String cluster = Names.cluster(it.collector().name());
     io.envoyproxy.envoy.config.trace.v3.Tracing.Http.Builder provider = io.envoyproxy.envoy.config.trace.v3.Tracing.Http.newBuilder();
     if (t.provider() == Tracing.Provider.ZIPKIN) {
-      provider.setName(ZIPKIN).setTypedConfig(packer.apply(ZipkinConfig.newBuilder()
+      provider.setName(ZIPKIN).setTypedConfig(ctx.packAny(ZipkinConfig.newBuilder()
           .setCollectorCluster(cluster)
           .setCollectorEndpoint(t.path().orElse("/api/v2/spans"))
           .setCollectorEndpointVersion(ZipkinConfig.CollectorEndpointVersion.HTTP_JSON)
           .build()));
-      if (t.serviceName().isPresent()) {
-        diags.warning(ref, "spec.tracing.serviceName", "Zipkin reports the proxy's --service-cluster as service name; ignored");
-      }
     } else {
-      if (!collector.spec().protocol().usesHttp2()) {
-        diags.warning(ref, "spec.tracing.service", "the OpenTelemetry collector is called over gRPC: give Service/" + t.service() + " protocol grpc");
-      }
-      provider.setName(OPENTELEMETRY).setTypedConfig(packer.apply(OpenTelemetryConfig.newBuilder()
+      provider.setName(OPENTELEMETRY).setTypedConfig(ctx.packAny(OpenTelemetryConfig.newBuilder()
           .setGrpcService(GrpcService.newBuilder().setEnvoyGrpc(GrpcService.EnvoyGrpc.newBuilder().setClusterName(cluster)))
           .setServiceName(t.serviceName().orElse(g.name()))
           .build()));
-      if (t.path().isPresent()) {
-        diags.warning(ref, "spec.tracing.path", "path applies to Zipkin only; ignored");
-      }
     }
-    return Optional.of(HttpConnectionManager.Tracing.newBuilder()
+    return HttpConnectionManager.Tracing.newBuilder()
         .setRandomSampling(Percent.newBuilder().setValue(t.samplePercent()))
         .setProvider(provider)
-        .build());
+        .build();
   }
 
-  /** The listener on the gateway's port with {@code hcm} in its filter chains; empty if it cannot be built. */
-  Optional<Listener> listener(Gateway g, io.hango.model.gateway.Listener l, int index, HttpConnectionManager hcm, List<String> hosts) {
-    String ref = g.ref();
-    String at = "spec.listeners[" + index + "]";
+  /** The listener on the gateway's port with {@code hcm} in its filter chains (one per host for HTTPS). */
+  Listener listener(IrListener il, HttpConnectionManager hcm) {
+    io.hango.model.gateway.Listener l = il.model();
     Listener.Builder b = Listener.newBuilder()
-        .setName(Names.listener(g.name(), l.name()))
+        .setName(il.name())
         .setAddress(Address.newBuilder().setSocketAddress(SocketAddress.newBuilder().setAddress(l.address()).setPortValue(l.port())));
-    Filter hcmFilter = Filter.newBuilder().setName(HCM_FILTER).setTypedConfig(packer.apply(hcm)).build();
+    Filter hcmFilter = Filter.newBuilder().setName(HCM_FILTER).setTypedConfig(ctx.packAny(hcm)).build();
     if (l.protocol() == ListenerProtocol.HTTPS) {
-      if (l.tls().isEmpty()) {
-        diags.error(ref, at + ".tls", "an HTTPS listener needs tls; listener left out");
-        return Optional.empty();
-      }
-      ListenerTls tls = l.tls().get();
-      if (!secretUsable.test(tls.certificate(), false)) {
-        diags.error(ref, at + ".tls.certificate",
-            "no usable Secret '" + tls.certificate() + "' (needs certificate and privateKey); listener left out");
-        return Optional.empty();
-      }
-      if (tls.clientCa().isPresent() && !secretUsable.test(tls.clientCa().get(), true)) {
-        diags.error(ref, at + ".tls.clientCa", "no usable Secret '" + tls.clientCa().get() + "' (needs ca); listener left out");
-        return Optional.empty();
-      }
       TransportSocket ts = TransportSocket.newBuilder()
-          .setName(ClusterTranslator.TLS_TRANSPORT_SOCKET)
-          .setTypedConfig(packer.apply(downstreamTls(l.tls().get())))
+          .setName(ClusterEmitter.TLS_TRANSPORT_SOCKET)
+          .setTypedConfig(ctx.packAny(downstreamTls(il.tls().orElseThrow())))
           .build();
-      b.addListenerFilters(ListenerFilter.newBuilder().setName(TLS_INSPECTOR).setTypedConfig(packer.apply(TlsInspector.getDefaultInstance())));
-      for (String host : hosts) {
+      b.addListenerFilters(ListenerFilter.newBuilder().setName(TLS_INSPECTOR).setTypedConfig(ctx.packAny(TlsInspector.getDefaultInstance())));
+      for (String host : il.hosts()) {
         FilterChain.Builder fc = FilterChain.newBuilder().setName(Names.filterChain(host)).addFilters(hcmFilter).setTransportSocket(ts);
         if (!host.equals("*")) {
           fc.setFilterChainMatch(FilterChainMatch.newBuilder().addServerNames(host));
@@ -236,16 +187,12 @@ final class ListenerTranslator {
         b.addFilterChains(fc);
       }
     } else {
-      if (l.tls().isPresent()) {
-        diags.warning(ref, at + ".tls", "tls applies to HTTPS listeners only; ignored");
-      }
       b.addFilterChains(FilterChain.newBuilder().addFilters(hcmFilter));
     }
-    return Optional.of(b.build());
+    return b.build();
   }
 
   private DownstreamTlsContext downstreamTls(ListenerTls tls) {
-    secretUse.accept(tls.certificate(), false);
     CommonTlsContext.Builder c = CommonTlsContext.newBuilder()
         .setTlsParams(TlsParameters.newBuilder().setTlsMinimumProtocolVersion(switch (tls.minVersion()) {
           case TLS_1_0 -> TlsParameters.TlsProtocol.TLSv1_0;
@@ -253,12 +200,11 @@ final class ListenerTranslator {
           case TLS_1_2 -> TlsParameters.TlsProtocol.TLSv1_2;
           case TLS_1_3 -> TlsParameters.TlsProtocol.TLSv1_3;
         }))
-        .addTlsCertificateSdsSecretConfigs(ClusterTranslator.sds(Names.certificateSecret(tls.certificate())))
+        .addTlsCertificateSdsSecretConfigs(ClusterEmitter.sds(Names.certificateSecret(tls.certificate())))
         .addAllAlpnProtocols(tls.alpn().isEmpty() ? List.of("h2", "http/1.1") : tls.alpn());
     DownstreamTlsContext.Builder d = DownstreamTlsContext.newBuilder();
     tls.clientCa().ifPresent(ca -> {
-      secretUse.accept(ca, true);
-      c.setValidationContextSdsSecretConfig(ClusterTranslator.sds(Names.caSecret(ca)));
+      c.setValidationContextSdsSecretConfig(ClusterEmitter.sds(Names.caSecret(ca)));
       d.setRequireClientCertificate(BoolValue.of(true));
     });
     return d.setCommonTlsContext(c).build();
