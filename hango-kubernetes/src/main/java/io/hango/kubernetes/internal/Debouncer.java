@@ -18,6 +18,7 @@ public final class Debouncer {
   private final Runnable action;
   private ScheduledFuture<?> pending;
   private long burstStart;
+  private long generation;
 
   public Debouncer(ScheduledExecutorService scheduler, Duration quiet, Duration maxDelay, Runnable action) {
     this.scheduler = scheduler;
@@ -35,11 +36,15 @@ public final class Debouncer {
       pending.cancel(false);
     }
     long delay = Math.min(quietNanos, burstStart + maxDelayNanos - now);
-    pending = scheduler.schedule(this::fire, Math.max(0, delay), TimeUnit.NANOSECONDS);
+    long id = ++generation;
+    pending = scheduler.schedule(() -> fire(id), Math.max(0, delay), TimeUnit.NANOSECONDS);
   }
 
-  private void fire() {
+  private void fire(long id) {
     synchronized (this) {
+      if (id != generation) {
+        return; // a later trigger rescheduled (this run was cancelled too late)
+      }
       pending = null;
     }
     action.run();

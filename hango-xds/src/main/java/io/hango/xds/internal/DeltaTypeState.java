@@ -105,6 +105,9 @@ final class DeltaTypeState extends TypeState {
         }
       }
     }
+    if (changed) {
+      namesChanged();
+    }
     if (wildcard != wasWildcard) {
       changed = true;
       fullSync = true;

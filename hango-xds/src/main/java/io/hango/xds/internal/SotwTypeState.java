@@ -98,6 +98,7 @@ final class SotwTypeState extends TypeState {
     wildcard = newWildcard;
     names.clear();
     names.addAll(newNames);
+    namesChanged();
     if (changed || subscription == null) {
       subscription = SotwSelection.Subscription.of(typeUrl, wildcard, names);
     }

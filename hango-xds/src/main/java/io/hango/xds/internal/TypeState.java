@@ -18,6 +18,14 @@ abstract class TypeState {
   boolean seen;
   boolean wildcard;
   final TreeSet<String> names = new TreeSet<>();
+  /**
+   * {@link #names} as the status shows it, rebuilt only after the subscription changed: the
+   * status is published after every request, and copying thousands of endpoint names on every
+   * ACK cost more than answering it.
+   */
+  private List<String> namesForStatus = List.of();
+
+  private boolean namesForStatusStale;
 
   /**
    * A response with additions/updates may be due. A flag rather than a queued message: the
@@ -83,7 +91,16 @@ abstract class TypeState {
     return pendingAdd || pendingRemove;
   }
 
+  /** To be called whenever {@link #names} changed. */
+  void namesChanged() {
+    namesForStatusStale = true;
+  }
+
   TypeStatus toStatus() {
+    if (namesForStatusStale) {
+      namesForStatus = List.copyOf(names);
+      namesForStatusStale = false;
+    }
     return new TypeStatus(
         typeUrl,
         versionSent,
@@ -94,7 +111,7 @@ abstract class TypeState {
         lastAckAt,
         lastNackAt,
         wildcard,
-        List.copyOf(names),
+        namesForStatus,
         resourceCount);
   }
 }
