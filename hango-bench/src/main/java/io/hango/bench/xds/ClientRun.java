@@ -1,46 +1,54 @@
 package io.hango.bench.xds;
 
 import io.envoyproxy.envoy.config.core.v3.Node;
+import io.hango.xds.TypeUrls;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What the simulated ADS clients of one run share: the latches they count down, the byte counters,
- * and the phase. A client is <em>synced</em> when it has ACKed a CDS, EDS, LDS and RDS response;
- * it has <em>converged</em> when, after the update was published, it has ACKed an EDS and an RDS
- * response (the update changes one route and one endpoint set, so nothing else may arrive).
+ * What the simulated ADS clients of one run share: the sync latch, the current update
+ * {@link Round}, the byte counters and the parse cache. A client is <em>synced</em> when it has
+ * received (and ACKed) a CDS, EDS, LDS and RDS response.
  */
 final class ClientRun {
 
-  static final String CDS = "type.googleapis.com/envoy.config.cluster.v3.Cluster";
-  static final String EDS = "type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment";
-  static final String LDS = "type.googleapis.com/envoy.config.listener.v3.Listener";
-  static final String RDS = "type.googleapis.com/envoy.config.route.v3.RouteConfiguration";
+  static final String CDS = TypeUrls.CLUSTER;
+  static final String EDS = TypeUrls.ENDPOINT;
+  static final String LDS = TypeUrls.LISTENER;
+  static final String RDS = TypeUrls.ROUTE;
   static final Set<String> ALL = Set.of(CDS, EDS, LDS, RDS);
 
   final CountDownLatch synced;
-  final CountDownLatch converged;
   final AtomicLong initialBytes = new AtomicLong();
-  final AtomicLong updateBytes = new AtomicLong();
-  final AtomicLong initialResponses = new AtomicLong();
-  final AtomicLong updateResponses = new AtomicLong();
   final AtomicLong errors = new AtomicLong();
+  final AtomicReference<Throwable> firstError = new AtomicReference<>();
   final ResourceNames names = new ResourceNames();
-  volatile boolean updating;
   private final long startNanos = System.nanoTime();
-  private final java.util.concurrent.ConcurrentLinkedQueue<Long> syncNanos = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Long> syncNanos = new ConcurrentLinkedQueue<>();
+  private volatile Round round;
 
   ClientRun(int clients) {
     this.synced = new CountDownLatch(clients);
-    this.converged = new CountDownLatch(clients);
   }
 
   static Node node(int i) {
     return Node.newBuilder().setId("bench-client-" + i).setCluster("bench").build();
   }
 
-  /** Records that a client has synced (ACKed all four types) and counts it down. */
+  /** The round in progress, or null before the first. */
+  Round round() {
+    return round;
+  }
+
+  /** Starts counting responses into {@code r}; call before publishing its change. */
+  void start(Round r) {
+    round = r;
+  }
+
+  /** Records that a client has synced and counts it down. */
   void synced() {
     syncNanos.add(System.nanoTime() - startNanos);
     synced.countDown();
@@ -53,12 +61,23 @@ final class ClientRun {
   }
 
   void countResponse(int bytes) {
-    if (updating) {
-      updateBytes.addAndGet(bytes);
-      updateResponses.incrementAndGet();
-    } else {
+    Round r = round;
+    if (r == null) {
       initialBytes.addAndGet(bytes);
-      initialResponses.incrementAndGet();
+    } else {
+      r.bytes.addAndGet(bytes);
+      r.responses.incrementAndGet();
     }
+  }
+
+  void failed(Throwable t) {
+    errors.incrementAndGet();
+    firstError.compareAndSet(null, t);
+  }
+
+  /** Stream errors so far, with the first one. */
+  String errorSummary() {
+    Throwable t = firstError.get();
+    return errors.get() + (t == null ? "" : " (first: " + t + ")");
   }
 }

@@ -14,28 +14,28 @@ import java.util.Set;
 /**
  * One simulated Envoy on an incremental (delta) ADS stream: CDS and LDS wildcard (legacy: no
  * names on the first request), EDS and RDS subscribed by name as clusters and listeners arrive;
- * every response ACKed with its nonce.
+ * every response ACKed with its nonce. The client has an update round once an EDS response
+ * carries the round's assignment.
  */
-final class DeltaClient implements StreamObserver<DeltaDiscoveryResponse> {
+final class DeltaClient implements AdsClient, StreamObserver<DeltaDiscoveryResponse> {
 
   private final ClientRun run;
   private final int id;
-  private final Set<String> acked = new HashSet<>();
+  private final Set<String> received = new HashSet<>();
   private final Set<String> edsNames = new HashSet<>();
   private final Set<String> rdsNames = new HashSet<>();
   private StreamObserver<DeltaDiscoveryRequest> requests;
   private boolean ldsRequested;
   private boolean synced;
-  private boolean edsUpdated;
-  private boolean rdsUpdated;
-  private boolean converged;
+  private int lastRound;
 
   DeltaClient(ClientRun run, int id) {
     this.run = run;
     this.id = id;
   }
 
-  synchronized void start(Channel channel) {
+  @Override
+  public synchronized void start(Channel channel) {
     requests = AggregatedDiscoveryServiceGrpc.newStub(channel).deltaAggregatedResources(this);
     requests.onNext(DeltaDiscoveryRequest.newBuilder().setNode(ClientRun.node(id)).setTypeUrl(ClientRun.CDS).build());
   }
@@ -74,19 +74,29 @@ final class DeltaClient implements StreamObserver<DeltaDiscoveryResponse> {
           requests.onNext(subscribe(ClientRun.RDS, added));
         }
       }
-      case ClientRun.EDS -> edsUpdated |= run.updating && response.getResourcesCount() > 0;
-      case ClientRun.RDS -> rdsUpdated |= run.updating && response.getResourcesCount() > 0;
+      case ClientRun.EDS -> {
+        Round round = run.round();
+        if (round != null && lastRound < round.number && carries(round, response)) {
+          lastRound = round.number;
+          round.pending.countDown();
+        }
+      }
       default -> { }
     }
-    acked.add(type);
-    if (!synced && acked.containsAll(ClientRun.ALL)) {
+    received.add(type);
+    if (!synced && received.containsAll(ClientRun.ALL)) {
       synced = true;
       run.synced();
     }
-    if (!converged && edsUpdated && rdsUpdated) {
-      converged = true;
-      run.converged.countDown();
+  }
+
+  private static boolean carries(Round round, DeltaDiscoveryResponse response) {
+    for (Resource r : response.getResourcesList()) {
+      if (round.carries(r.getName(), r.getResource())) {
+        return true;
+      }
     }
+    return false;
   }
 
   private static DeltaDiscoveryRequest subscribe(String type, List<String> names) {
@@ -95,13 +105,14 @@ final class DeltaClient implements StreamObserver<DeltaDiscoveryResponse> {
 
   @Override
   public void onError(Throwable t) {
-    run.errors.incrementAndGet();
+    run.failed(t);
   }
 
   @Override
   public void onCompleted() {}
 
-  synchronized void stop() {
+  @Override
+  public synchronized void stop() {
     if (requests != null) {
       requests.onCompleted();
     }

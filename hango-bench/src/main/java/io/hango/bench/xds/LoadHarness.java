@@ -1,244 +1,153 @@
 package io.hango.bench.xds;
 
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.hango.bench.Args;
-import io.hango.bench.FrozenClassPath;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.ToDoubleFunction;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * The xDS load harness: for every combination of {@code --clients}, {@code --mode} and
- * {@code --server}, starts the server in a fresh JVM ({@link ServerProcess}) on loopback, opens N
- * simulated ADS clients (threads of this JVM multiplexed on {@code --channels} TCP connections,
- * each with its own node id), and measures:
+ * The xDS load harness: Hango's xDS server against java-control-plane 1.0.49, each in its own JVM
+ * ({@link ServerProcess}) on loopback, with N simulated ADS clients in this JVM, each on its own
+ * TCP connection by default ({@link ClientChannels}).
  *
- * <ul>
- *   <li>the time from opening the streams until every client has ACKed CDS, EDS, LDS and RDS;
- *   <li>the time from publishing the update (one route and one endpoint set changed) until every
- *       client has ACKed the new EDS and RDS;
- *   <li>the bytes the server sent (serialized size of every response, counted by the clients);
- *   <li>the server's peak heap since it started serving (sum of its heap pools' peak usage, read
- *       by the server itself) and its peak RSS ({@code VmHWM} of {@code /proc/<pid>/status}).
- * </ul>
+ * <p>{@code --mode sotw,delta}: for every workload, client count, protocol and server, one
+ * {@link ComparisonRun} (initial sync, endpoint-only update rounds, server CPU, peak heap and RSS),
+ * printed as a markdown row as it completes; then the median of {@code --repeat} runs per row and
+ * the ratios Hango / java-control-plane ({@link Report}).
  *
- * <p>Every phase has a timeout; a run that times out is reported with how many clients made it.
+ * <p>{@code --mode idle}: for every workload, client count, {@code --protocol} and server, one
+ * {@link IdleRun} (server heap per connected idle stream).
  *
- * <p>Usage: {@code LoadHarness [--clients 100,1000] [--mode sotw,delta] [--server hango,jcp]
- * [--routes 1000] [--services 1000] [--channels 4] [--timeout-seconds 180] [--server-heap 2g]
- * [--repeat 1] [--warmup-runs 1]}
+ * <p>Usage: {@code LoadHarness [--mode sotw,delta | idle] [--workload large,small] [--clients 1000]
+ * [--server hango,jcp] [--rounds 5] [--warmup-rounds 2] [--settle-ms 1000] [--connections 0] [--client-threads 2]
+ * [--timeout-seconds 180] [--round-timeout-seconds 60] [--routes 1000] [--services 1000]
+ * [--server-heap 2g] [--server-jfr DIR] [--cpu-detail false] [--repeat 1] [--warmup-runs 1]} and, for idle,
+ * {@code [--protocol sotw] [--batch 1000] [--idle-seconds 5]} (idle defaults: workload small,
+ * server hango, clients 10000, no warm-up).
+ *
+ * <p>{@code --connections N} (N &gt; 0) multiplexes the clients on N connections instead;
+ * {@code --server-jfr DIR} records a profile of every server JVM into {@code DIR/<run>.jfr}.
  */
 public final class LoadHarness {
 
+  private static final Set<String> OPTIONS = Set.of("mode", "workload", "clients", "server", "rounds", "settle-ms",
+      "connections", "client-threads", "timeout-seconds", "round-timeout-seconds", "routes", "services",
+      "server-heap", "server-jfr", "repeat", "warmup-runs", "warmup-rounds", "cpu-detail", "protocol", "batch", "idle-seconds");
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
   private LoadHarness() {}
 
-  record Result(
-      String server, String mode, int clients, long syncedClients, double initialMillis,
-      long convergedClients, double updateMillis, long initialBytes, long updateBytes,
-      long peakHeap, long peakRssKb, long errors, String loadAverage, String spread) {}
-
-  public static void main(String[] args) throws Exception {
-    Map<String, String> opts = Args.parse(args);
-    List<Integer> clients = new ArrayList<>();
-    for (String c : opts.getOrDefault("clients", "100,1000").split(",")) {
-      clients.add(Integer.parseInt(c.trim()));
+  public static void main(String[] args) {
+    int status = 0;
+    try {
+      run(Args.parse(args));
+    } catch (Throwable t) {
+      t.printStackTrace();
+      status = 1;
     }
-    String[] modes = opts.getOrDefault("mode", "sotw,delta").split(",");
-    String[] servers = opts.getOrDefault("server", "hango,jcp").split(",");
+    System.exit(status);
+  }
+
+  private static void run(Map<String, String> opts) throws Exception {
+    for (String key : opts.keySet()) {
+      if (!OPTIONS.contains(key)) {
+        throw new IllegalArgumentException("unknown option --" + key + "; options: " + OPTIONS);
+      }
+    }
+    boolean idle = opts.getOrDefault("mode", "sotw,delta").trim().equals("idle");
+    List<String> workloads = list(opts.getOrDefault("workload", idle ? "small" : "large,small"));
+    List<String> servers = list(opts.getOrDefault("server", idle ? "hango" : "hango,jcp"));
+    List<Integer> clients = list(opts.getOrDefault("clients", idle ? "10000" : "1000")).stream()
+        .map(Integer::parseInt).toList();
+    int most = clients.stream().mapToInt(Integer::intValue).max().orElse(0);
+    long files = ProcFs.maxOpenFiles();
+    int connections = Integer.parseInt(opts.getOrDefault("connections", "0"));
+    progress("open files limit of this JVM: " + files + " (one per client connection, plus ~100)");
+    if (connections <= 0 && files >= 0 && files < most + 200L) {
+      throw new IllegalArgumentException(most + " clients need " + most + " sockets, but this JVM may open only "
+          + files + " files: raise `ulimit -n` or use fewer clients");
+    }
+    if (idle) {
+      idle(opts, workloads, servers, clients, list(opts.getOrDefault("protocol", "sotw")));
+    } else {
+      compare(opts, workloads, servers, clients, list(opts.get("mode") == null ? "sotw,delta" : opts.get("mode")));
+    }
+  }
+
+  private static void compare(Map<String, String> opts, List<String> workloads, List<String> servers,
+      List<Integer> clients, List<String> modes) throws Exception {
     int repeat = Integer.parseInt(opts.getOrDefault("repeat", "1"));
-    // The first run of a fresh harness JVM also measures the JIT warm-up of the clients (it was
-    // 2-4x slower than the same row later): run the first row once and throw its result away.
+    // The first run of a fresh harness JVM also measures the clients' JIT warm-up: run the first
+    // combination once and throw its result away.
     int warmups = Integer.parseInt(opts.getOrDefault("warmup-runs", "1"));
+    Consumer<String> progress = LoadHarness::progress;
+    PrintStream out = System.out;
     for (int i = 0; i < warmups; i++) {
-      Result r = run(servers[0].trim(), modes[0].trim(), clients.get(0), opts);
-      System.out.print("warm-up, discarded: ");
-      print(System.out, List.of(r), false);
+      ComparisonRun.Result r =
+          ComparisonRun.run(workloads.get(0), servers.get(0), modes.get(0), clients.get(0), opts, progress);
+      out.print("warm-up, discarded: ");
+      Report.comparisonRow(out, r);
     }
-    Map<String, List<Result>> results = new LinkedHashMap<>();
+    Report.comparisonHeader(out);
+    Map<String, List<ComparisonRun.Result>> results = new LinkedHashMap<>();
     for (int round = 0; round < repeat; round++) {
+      for (String workload : workloads) {
+        for (int n : clients) {
+          for (String mode : modes) {
+            for (String server : servers) {
+              ComparisonRun.Result r = ComparisonRun.run(workload, server, mode, n, opts, progress);
+              results.computeIfAbsent(workload + n + mode + server, k -> new ArrayList<>()).add(r);
+              Report.comparisonRow(out, r);
+              out.flush();
+            }
+          }
+        }
+      }
+    }
+    List<ComparisonRun.Result> medians = results.values().stream().map(Report::median).toList();
+    out.println();
+    out.println("Median of " + repeat + " run(s) per row, each metric separately (update and CPU per round over "
+        + "all rounds of all runs):");
+    Report.comparisonHeader(out);
+    medians.forEach(r -> Report.comparisonRow(out, r));
+    out.println();
+    out.println("Hango / java-control-plane (lower is better for Hango; ✓ meets issue 11's target):");
+    Report.ratios(out, medians);
+  }
+
+  private static void idle(Map<String, String> opts, List<String> workloads, List<String> servers,
+      List<Integer> clients, List<String> protocols) throws Exception {
+    PrintStream out = System.out;
+    List<IdleRun.Result> results = new ArrayList<>();
+    for (String workload : workloads) {
       for (int n : clients) {
-        for (String mode : modes) {
+        for (String protocol : protocols) {
           for (String server : servers) {
-            Result r = run(server.trim(), mode.trim(), n, opts);
-            results.computeIfAbsent(n + mode + server, k -> new ArrayList<>()).add(r);
-            print(System.out, List.of(r), false);
+            IdleRun.Result r = IdleRun.run(workload, server, protocol, n, opts, LoadHarness::progress);
+            results.add(r);
+            progress(String.format("idle %s %s %s %d: %.1f KB per stream", workload, server, protocol, n,
+                r.heapPerStreamBytes() / 1000));
           }
         }
       }
     }
-    System.out.println();
-    System.out.println("Median of " + repeat + " run(s) per row, each metric separately:");
-    print(System.out, results.values().stream().map(LoadHarness::median).toList(), true);
-    System.exit(0);
+    Report.idleHeader(out);
+    results.forEach(r -> Report.idleRow(out, r));
   }
 
-  /** Each metric's median over the runs of one combination; the notes add up. */
-  private static Result median(List<Result> runs) {
-    Result first = runs.get(0);
-    return new Result(
-        first.server(), first.mode(), first.clients(),
-        (long) median(runs, r -> r.syncedClients()), median(runs, Result::initialMillis),
-        (long) median(runs, r -> r.convergedClients()), median(runs, Result::updateMillis),
-        (long) median(runs, r -> r.initialBytes()), (long) median(runs, r -> r.updateBytes()),
-        (long) median(runs, r -> r.peakHeap()), (long) median(runs, r -> r.peakRssKb()),
-        runs.stream().mapToLong(Result::errors).sum(),
-        runs.stream().map(Result::loadAverage).collect(Collectors.joining("/")), "");
+  private static List<String> list(String csv) {
+    return java.util.Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
-  private static double median(List<Result> runs, ToDoubleFunction<Result> metric) {
-    double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
-    return values[values.length / 2];
-  }
-
-  private static Result run(String server, String mode, int n, Map<String, String> opts) throws Exception {
-    long timeout = Long.parseLong(opts.getOrDefault("timeout-seconds", "180"));
-    int channels = Integer.parseInt(opts.getOrDefault("channels", "4"));
-    Path log = Path.of("target", "xds-server-" + server + "-" + mode + "-" + n + ".log");
-    Files.createDirectories(log.getParent());
-    List<String> command = List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + opts.getOrDefault("server-heap", "2g"), "-XX:+UseG1GC",
-        "-cp", FrozenClassPath.get(),
-        ServerProcess.class.getName(),
-        "--server", server,
-        "--routes", opts.getOrDefault("routes", "1000"),
-        "--services", opts.getOrDefault("services", "1000"));
-    Process process = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
-        .start();
-    String loadAverage = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-    ExecutorService executor = Executors.newFixedThreadPool(4);
-    List<ManagedChannel> open = new ArrayList<>();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Writer in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
-      String ready = readLine(out, process, timeout, "READY");
-      int port = Integer.parseInt(ready.split(" ")[1]);
-      for (int i = 0; i < channels; i++) {
-        open.add(NettyChannelBuilder.forAddress("127.0.0.1", port)
-            .usePlaintext()
-            .executor(executor)
-            .maxInboundMessageSize(256 << 20)
-            .build());
-      }
-      ClientRun run = new ClientRun(n);
-      List<Runnable> stops = new ArrayList<>();
-      long start = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        ManagedChannel channel = open.get(i % channels);
-        if (mode.equals("delta")) {
-          DeltaClient c = new DeltaClient(run, i);
-          c.start(channel);
-          stops.add(c::stop);
-        } else {
-          SotwClient c = new SotwClient(run, i);
-          c.start(channel);
-          stops.add(c::stop);
-        }
-      }
-      boolean synced = run.synced.await(timeout, TimeUnit.SECONDS);
-      double initialMillis = synced ? (System.nanoTime() - start) / 1e6 : Double.NaN;
-      double updateMillis = Double.NaN;
-      if (synced) {
-        Thread.sleep(1000);
-        run.updating = true;
-        long updateStart = System.nanoTime();
-        command(in, out, process, "UPDATE", "UPDATED", timeout);
-        if (run.converged.await(timeout, TimeUnit.SECONDS)) {
-          updateMillis = (System.nanoTime() - updateStart) / 1e6;
-        }
-      }
-      long errors = run.errors.get();
-      String[] stats = command(in, out, process, "STATS", "STATS", timeout).split(" ");
-      long rss = peakRssKb(process.pid());
-      stops.forEach(Runnable::run);
-      command(in, out, process, "EXIT", "BYE", timeout);
-      return new Result(
-          server, mode, n, n - run.synced.getCount(), initialMillis, n - run.converged.getCount(), updateMillis,
-          run.initialBytes.get(), run.updateBytes.get(), Long.parseLong(stats[1]), rss, errors, loadAverage, run.syncSpread());
-    } finally {
-      open.forEach(ManagedChannel::shutdownNow);
-      executor.shutdownNow();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    }
-  }
-
-  private static String command(Writer in, BufferedReader out, Process process, String command, String answer, long timeout)
-      throws IOException, InterruptedException {
-    in.write(command + "\n");
-    in.flush();
-    return readLine(out, process, timeout, answer);
-  }
-
-  /** The next stdout line of the server starting with {@code prefix}, or fails after {@code timeout} seconds. */
-  private static String readLine(BufferedReader out, Process process, long timeoutSeconds, String prefix)
-      throws InterruptedException {
-    String[] line = new String[1];
-    CountDownLatch got = new CountDownLatch(1);
-    Thread reader = new Thread(() -> {
-      try {
-        String l;
-        while ((l = out.readLine()) != null) {
-          if (l.startsWith(prefix)) {
-            line[0] = l;
-            break;
-          }
-        }
-      } catch (IOException e) {
-        // the process died: reported below
-      }
-      got.countDown();
-    });
-    reader.setDaemon(true);
-    reader.start();
-    if (!got.await(timeoutSeconds, TimeUnit.SECONDS) || line[0] == null) {
-      throw new IllegalStateException("server did not answer " + prefix + " (alive: " + process.isAlive() + ")");
-    }
-    return line[0];
-  }
-
-  private static long peakRssKb(long pid) throws IOException {
-    for (String l : Files.readAllLines(new File("/proc/" + pid + "/status").toPath())) {
-      if (l.startsWith("VmHWM:")) {
-        return Long.parseLong(l.replaceAll("[^0-9]", ""));
-      }
-    }
-    return -1;
-  }
-
-  private static void print(PrintStream out, List<Result> results, boolean header) {
-    if (header) {
-      out.println("| clients | mode | server | initial ACK (ms) | update converged (ms) | bytes initial (MiB) "
-          + "| bytes update (MiB) | server peak heap (MiB) | server peak RSS (MiB) | notes |");
-      out.println("|---|---|---|---|---|---|---|---|---|---|");
-    }
-    for (Result r : results) {
-      String notes = (r.syncedClients() < r.clients() ? "only " + r.syncedClients() + " synced; " : "")
-          + (r.convergedClients() < r.clients() ? "only " + r.convergedClients() + " converged; " : "")
-          + (r.errors() > 0 ? r.errors() + " stream errors; " : "")
-          + "load " + r.loadAverage() + (r.spread().isEmpty() ? "" : "; " + r.spread());
-      out.printf("| %d | %s | %s | %.0f | %.0f | %.1f | %.2f | %.0f | %.0f | %s |%n",
-          r.clients(), r.mode(), r.server().equals("jcp") ? "java-control-plane" : r.server(),
-          r.initialMillis(), r.updateMillis(), r.initialBytes() / 1048576.0, r.updateBytes() / 1048576.0,
-          r.peakHeap() / 1048576.0, r.peakRssKb() / 1024.0, notes);
-    }
+  /** A progress line on stderr, with the time of day. */
+  static void progress(String line) {
+    System.err.println(LocalTime.now().format(TIME) + " " + line);
   }
 }

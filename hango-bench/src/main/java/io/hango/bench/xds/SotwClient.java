@@ -1,5 +1,6 @@
 package io.hango.bench.xds;
 
+import com.google.protobuf.Any;
 import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
@@ -12,30 +13,31 @@ import java.util.Set;
 /**
  * One simulated Envoy on a state-of-the-world ADS stream: CDS wildcard, then EDS for the EDS
  * clusters and LDS wildcard, then RDS for the listeners' route configurations; every response
- * ACKed with its version and nonce.
+ * ACKed with its version, nonce and the names subscribed. An EDS response may carry only the
+ * assignments that changed (in SotW only LDS and CDS responses are the whole state); the client
+ * has an update round once an EDS response carries the round's assignment.
  */
-final class SotwClient implements StreamObserver<DiscoveryResponse> {
+final class SotwClient implements AdsClient, StreamObserver<DiscoveryResponse> {
 
   private final ClientRun run;
   private final int id;
-  private final Set<String> acked = new HashSet<>();
+  private final Set<String> received = new HashSet<>();
   private StreamObserver<DiscoveryRequest> requests;
   private List<String> edsNames = List.of();
   private List<String> rdsNames = List.of();
   private boolean ldsRequested;
   private boolean synced;
-  private boolean edsUpdated;
-  private boolean rdsUpdated;
-  private boolean converged;
+  private int lastRound;
 
   SotwClient(ClientRun run, int id) {
     this.run = run;
     this.id = id;
   }
 
-  synchronized void start(Channel channel) {
+  @Override
+  public synchronized void start(Channel channel) {
     requests = AggregatedDiscoveryServiceGrpc.newStub(channel).streamAggregatedResources(this);
-    requests.onNext(DiscoveryRequest.newBuilder().setNode(ClientRun.node(id)).setTypeUrl(ClientRun.CDS).build());
+    requests.onNext(request(ClientRun.CDS, List.of()).setNode(ClientRun.node(id)).build());
   }
 
   @Override
@@ -57,7 +59,11 @@ final class SotwClient implements StreamObserver<DiscoveryResponse> {
       }
       case ClientRun.EDS -> {
         ack(response, edsNames);
-        edsUpdated |= run.updating;
+        Round round = run.round();
+        if (round != null && lastRound < round.number && carries(round, response)) {
+          lastRound = round.number;
+          round.pending.countDown();
+        }
       }
       case ClientRun.LDS -> {
         ack(response, List.of());
@@ -67,24 +73,26 @@ final class SotwClient implements StreamObserver<DiscoveryResponse> {
           requests.onNext(request(ClientRun.RDS, rdsNames).build());
         }
       }
-      case ClientRun.RDS -> {
-        ack(response, rdsNames);
-        rdsUpdated |= run.updating;
-      }
+      case ClientRun.RDS -> ack(response, rdsNames);
       default -> ack(response, List.of());
     }
-    acked.add(type);
-    if (!synced && acked.containsAll(ClientRun.ALL)) {
+    received.add(type);
+    if (!synced && received.containsAll(ClientRun.ALL)) {
       synced = true;
       run.synced();
     }
-    if (!converged && edsUpdated && rdsUpdated) {
-      converged = true;
-      run.converged.countDown();
-    }
   }
 
-  private DiscoveryRequest.Builder request(String type, List<String> names) {
+  private static boolean carries(Round round, DiscoveryResponse response) {
+    for (Any a : response.getResourcesList()) {
+      if (round.carries(a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static DiscoveryRequest.Builder request(String type, List<String> names) {
     return DiscoveryRequest.newBuilder().setTypeUrl(type).addAllResourceNames(names);
   }
 
@@ -97,13 +105,14 @@ final class SotwClient implements StreamObserver<DiscoveryResponse> {
 
   @Override
   public void onError(Throwable t) {
-    run.errors.incrementAndGet();
+    run.failed(t);
   }
 
   @Override
   public void onCompleted() {}
 
-  synchronized void stop() {
+  @Override
+  public synchronized void stop() {
     if (requests != null) {
       requests.onCompleted();
     }
