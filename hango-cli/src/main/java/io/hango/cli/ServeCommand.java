@@ -1,6 +1,7 @@
 package io.hango.cli;
 
 import io.hango.controlplane.ControlPlane;
+import io.hango.controlplane.ControlPlaneBuilder;
 import io.hango.controlplane.InvalidConfigException;
 import io.hango.controlplane.NodeGrouping;
 import io.hango.controlplane.ServedSummary;
@@ -145,7 +146,7 @@ final class ServeCommand implements Callable<Integer> {
         source = ConfigSource.files(paths);
       }
       described = source.describe();
-      ControlPlane.Builder b =
+      ControlPlaneBuilder b =
           ControlPlane.builder()
               .configSource(source)
               .xdsHost(xdsAddress)

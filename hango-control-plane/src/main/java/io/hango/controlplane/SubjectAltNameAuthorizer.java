@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  *     .xdsAuthorizer(SubjectAltNameAuthorizer.of(() -> Set.of("edge", "internal")))
  * }</pre>
  *
- * {@link ControlPlane.Builder#authorizeBySubjectAltName()} wires it to the gateways being served.
+ * {@link ControlPlaneBuilder#authorizeBySubjectAltName()} wires it to the gateways being served.
  */
 public final class SubjectAltNameAuthorizer implements XdsAuthorizer {
 

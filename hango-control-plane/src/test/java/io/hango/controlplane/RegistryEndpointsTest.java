@@ -203,7 +203,7 @@ class RegistryEndpointsTest {
         spec: {type: zookeeper, connectString: "127.0.0.1:2181"}
         """,
         route("blue", 1, "", "[{service: who, subset: blue}]")));
-    ControlPlane.Builder b = ControlPlane.builder().config(dir).xdsPort(0).disableAdmin().registryProviders(List.of(registry));
+    ControlPlaneBuilder b = ControlPlane.builder().config(dir).xdsPort(0).disableAdmin().registryProviders(List.of(registry));
     assertThatThrownBy(() -> b.build().start())
         .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).singleElement().asString()
             .contains("config.yaml:")

@@ -41,7 +41,7 @@ class SecureDefaultsTest {
 
   @TempDir Path dir;
 
-  private static ControlPlane.Builder examples() {
+  private static ControlPlaneBuilder examples() {
     return ControlPlane.builder().config(EXAMPLES).xdsHost("127.0.0.1").xdsPort(0).adminPort(0)
         .registryDataDirectory(Path.of(System.getProperty("java.io.tmpdir"), "hango-test-registries"))
         .debounce(Duration.ZERO, Duration.ZERO);

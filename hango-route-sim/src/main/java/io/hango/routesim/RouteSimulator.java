@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Answers "what would Envoy do with this request?" for one or more {@link RouteConfiguration}s,
@@ -36,8 +37,10 @@ import java.util.List;
  * <pre>{@code
  * RouteSimulator sim = RouteSimulator.of(routeConfiguration);
  * Decision d = sim.route(Request.get("api.example.com", "/orders/7").header("x-beta", "true"));
- * d.cluster();      // Optional[orders-beta]
- * d.path();         // "/v2/orders/7" after a prefix_rewrite
+ * if (d instanceof Decision.Forward f) {
+ *   f.cluster();    // Optional[orders-beta]
+ *   f.path();       // "/v2/orders/7" after a prefix_rewrite
+ * }
  * }</pre>
  *
  * <p>It follows Envoy's router ({@code source/common/router/config_impl.cc}): virtual host
@@ -187,18 +190,16 @@ public final class RouteSimulator {
     }
 
     private Decision noRoute(String vhostName) {
-      return new Decision(Decision.Kind.NO_ROUTE, config.name(), vhostName, null, -1, null, null, null,
-          Headers.copyOf(headers), false, null, 404, null, Headers.empty(), null, null, false, notes);
+      return new Decision.NoRoute(config.name(), Optional.ofNullable(vhostName), Headers.copyOf(headers), notes);
     }
 
     private Decision tlsRedirect(CompiledVirtualHost vhost) {
       String uri = "https://" + headers.value(":authority") + headers.value(":path");
       HeaderList response = new HeaderList();
-      response.add(":status", "301");
+      response.add(":status", Integer.toString(Decision.TlsRedirect.STATUS));
       response.add("location", uri);
-      return new Decision(Decision.Kind.REDIRECT, config.name(), vhost.name(), null, -1, null, null,
-          null, Headers.copyOf(headers), false, uri, 301, null, Headers.copyOf(response), null, null,
-          true, notes);
+      return new Decision.TlsRedirect(config.name(), vhost.name(), uri, Headers.copyOf(headers),
+          Headers.copyOf(response), notes);
     }
 
     private Decision redirect(CompiledVirtualHost vhost, CompiledRoute route) {
@@ -212,9 +213,8 @@ public final class RouteSimulator {
       response.add(":status", Integer.toString(code));
       response.add("location", uri);
       applyResponseMutations(vhost, route, response);
-      return new Decision(Decision.Kind.REDIRECT, config.name(), vhost.name(), route.route().getName(),
-          route.index(), route.route(), null, null, Headers.copyOf(headers), false, uri, code, null,
-          Headers.copyOf(response), null, null, false, notes);
+      return new Decision.Redirect(config.name(), vhost.name(), matched(route), uri, code,
+          Headers.copyOf(headers), Headers.copyOf(response), notes);
     }
 
     private Decision directResponse(CompiledVirtualHost vhost, CompiledRoute route) {
@@ -232,9 +232,12 @@ public final class RouteSimulator {
         response.add("location", uri);
       }
       applyResponseMutations(vhost, route, response);
-      return new Decision(Decision.Kind.DIRECT_RESPONSE, config.name(), vhost.name(),
-          route.route().getName(), route.index(), route.route(), null, null, Headers.copyOf(headers),
-          false, uri, status, body, Headers.copyOf(response), null, null, false, notes);
+      return new Decision.DirectResponse(config.name(), vhost.name(), matched(route), status, body, uri,
+          Headers.copyOf(headers), Headers.copyOf(response), notes);
+    }
+
+    private static Decision.MatchedRoute matched(CompiledRoute route) {
+      return new Decision.MatchedRoute(route.index(), route.route());
     }
 
     private String body(DirectResponseAction action) {
@@ -315,9 +318,9 @@ public final class RouteSimulator {
       RetryPolicy retry = action.hasRetryPolicy() ? action.getRetryPolicy()
           : vhost.proto().hasRetryPolicy() ? vhost.proto().getRetryPolicy() : null;
       boolean autoHost = action.hasAutoHostRewrite() && action.getAutoHostRewrite().getValue();
-      return new Decision(Decision.Kind.FORWARD, config.name(), vhost.name(), r.getName(), route.index(),
-          r, cluster, vhost.virtualCluster(original), Headers.copyOf(headers), autoHost, null, 0, null,
-          Headers.copyOf(response), timeout, retry, false, notes);
+      return new Decision.Forward(config.name(), vhost.name(), matched(route), Optional.of(cluster),
+          Optional.ofNullable(vhost.virtualCluster(original)), Headers.copyOf(headers),
+          Headers.copyOf(response), autoHost, timeout, Optional.ofNullable(retry), notes);
     }
 
     private int pickWeighted(WeightedCluster wc) {

@@ -42,6 +42,12 @@ class RouteSimulatorTest {
     return VirtualHost.newBuilder().setName(name).addDomains(domain).addAllRoutes(List.of(routes)).build();
   }
 
+  /** {@code d}, which must be a {@link Decision.Forward}. */
+  private static Decision.Forward forward(Decision d) {
+    assertThat(d).isInstanceOf(Decision.Forward.class);
+    return (Decision.Forward) d;
+  }
+
   private static RouteConfiguration config(VirtualHost... hosts) {
     return RouteConfiguration.newBuilder().setName("rc").addAllVirtualHosts(List.of(hosts)).build();
   }
@@ -53,16 +59,16 @@ class RouteSimulatorTest {
 
     Decision d = sim.route(Request.get("api.example.com", "/orders/7"));
 
-    assertThat(d.kind()).isEqualTo(Decision.Kind.FORWARD);
-    assertThat(d.routeConfigurationName()).isEqualTo("rc");
-    assertThat(d.virtualHostName()).contains("api");
-    assertThat(d.routeName()).contains("orders");
-    assertThat(d.routeIndex()).hasValue(0);
-    assertThat(d.cluster()).contains("orders");
-    assertThat(d.timeout()).contains(Duration.ofSeconds(15));
-    assertThat(d.status()).isEmpty();
-    assertThat(sim.route(Request.get("api.example.com", "/ordersx")).cluster()).contains("orders");
-    assertThat(sim.route(Request.get("api.example.com", "/other")).routeIndex()).hasValue(1);
+    assertThat(d).isInstanceOf(Decision.Forward.class);
+    Decision.Forward f = (Decision.Forward) d;
+    assertThat(f.routeConfigurationName()).isEqualTo("rc");
+    assertThat(f.virtualHostName()).contains("api");
+    assertThat(f.routeName()).contains("orders");
+    assertThat(f.route().index()).isEqualTo(0);
+    assertThat(f.cluster()).contains("orders");
+    assertThat(f.timeout()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(forward(sim.route(Request.get("api.example.com", "/ordersx"))).cluster()).contains("orders");
+    assertThat(forward(sim.route(Request.get("api.example.com", "/other"))).route().index()).isEqualTo(1);
   }
 
   @Test
@@ -71,14 +77,14 @@ class RouteSimulatorTest {
         prefix("orders", "/orders", "orders"))));
 
     Decision noHost = sim.route(Request.get("other.example.com", "/orders"));
-    assertThat(noHost.isNoRoute()).isTrue();
+    assertThat(noHost).isInstanceOf(Decision.NoRoute.class);
     assertThat(noHost.virtualHostName()).isEmpty();
-    assertThat(noHost.status()).hasValue(404);
+    assertThat(((Decision.NoRoute) noHost).status()).isEqualTo(404);
 
     Decision noRoute = sim.route(Request.get("api.example.com", "/users"));
-    assertThat(noRoute.isNoRoute()).isTrue();
+    assertThat(noRoute).isInstanceOf(Decision.NoRoute.class);
     assertThat(noRoute.virtualHostName()).contains("api");
-    assertThat(noRoute.cluster()).isEmpty();
+    assertThat(noRoute.matchedRoute()).isEmpty();
   }
 
   @Test
@@ -89,9 +95,9 @@ class RouteSimulatorTest {
         .setRoute(RouteAction.newBuilder().setCluster("joined")).build();
     RouteSimulator sim = RouteSimulator.of(config(host("h", "*", r, prefix("rest", "/", "rest"))));
 
-    assertThat(sim.route(Request.get("x", "/").header("x-tags", "a").header("X-TAGS", "b")).cluster())
+    assertThat(forward(sim.route(Request.get("x", "/").header("x-tags", "a").header("X-TAGS", "b"))).cluster())
         .contains("joined");
-    assertThat(sim.route(Request.get("x", "/").header("x-tags", "a")).cluster()).contains("rest");
+    assertThat(forward(sim.route(Request.get("x", "/").header("x-tags", "a"))).cluster()).contains("rest");
   }
 
   @Test
@@ -105,10 +111,10 @@ class RouteSimulatorTest {
         .build();
     RouteSimulator sim = RouteSimulator.of(config(host("h", "*", r)));
 
-    assertThat(sim.route(Request.get("x", "/").randomValue(0)).cluster()).contains("blue");
-    assertThat(sim.route(Request.get("x", "/").randomValue(1)).cluster()).contains("green");
-    assertThat(sim.route(Request.get("x", "/").randomValue(4)).cluster()).contains("blue");
-    assertThat(sim.route(Request.get("x", "/").randomValue(-1)).cluster())
+    assertThat(forward(sim.route(Request.get("x", "/").randomValue(0))).cluster()).contains("blue");
+    assertThat(forward(sim.route(Request.get("x", "/").randomValue(1))).cluster()).contains("green");
+    assertThat(forward(sim.route(Request.get("x", "/").randomValue(4))).cluster()).contains("blue");
+    assertThat(forward(sim.route(Request.get("x", "/").randomValue(-1))).cluster())
         .as("random values are unsigned 64-bit").contains("green");
     assertThat(sim.route(Request.get("x", "/").randomValue(3)).requestHeaders().get("x-color")).contains("green");
   }
@@ -121,14 +127,14 @@ class RouteSimulatorTest {
         .setRoute(RouteAction.newBuilder().setCluster("canary")).build();
     RouteConfiguration rc = config(host("h", "*", canary, prefix("stable", "/", "stable")));
 
-    assertThat(RouteSimulator.of(rc).route(Request.get("x", "/")).cluster()).contains("stable");
+    assertThat(forward(RouteSimulator.of(rc).route(Request.get("x", "/"))).cluster()).contains("stable");
     RouteSimulator allOn = RouteSimulator.builder().routeConfiguration(rc).runtime(new RuntimeSnapshot() {
       @Override
       public boolean featureEnabled(String key, FractionalPercent defaultValue, long randomValue) {
         return key.equals("canary");
       }
     }).build();
-    assertThat(allOn.route(Request.get("x", "/")).cluster()).contains("canary");
+    assertThat(forward(allOn.route(Request.get("x", "/"))).cluster()).contains("canary");
   }
 
   @Test
@@ -139,11 +145,13 @@ class RouteSimulatorTest {
         .build();
     Decision d = RouteSimulator.of(config(host("h", "*", r))).route(Request.get("x", "/old/a?b=c").tls(true));
 
-    assertThat(d.kind()).isEqualTo(Decision.Kind.REDIRECT);
-    assertThat(d.redirectLocation()).contains("https://new.example.com/new/a?b=c");
-    assertThat(d.status()).hasValue(302);
-    assertThat(d.responseHeaders().get("location")).contains("https://new.example.com/new/a?b=c");
-    assertThat(d.cluster()).isEmpty();
+    assertThat(d).isInstanceOf(Decision.Redirect.class);
+    Decision.Redirect redirect = (Decision.Redirect) d;
+    assertThat(redirect.location()).isEqualTo("https://new.example.com/new/a?b=c");
+    assertThat(redirect.status()).isEqualTo(302);
+    assertThat(redirect.responseHeaders().get("location")).contains("https://new.example.com/new/a?b=c");
+    assertThat(redirect.routeName()).isEmpty();
+    assertThat(redirect.route().index()).isEqualTo(0);
   }
 
   @Test
@@ -153,9 +161,11 @@ class RouteSimulatorTest {
     RouteSimulator sim = RouteSimulator.of(config(vh));
 
     Decision plain = sim.route(Request.get("shop.example.com", "/cart"));
-    assertThat(plain.tlsRedirect()).isTrue();
-    assertThat(plain.redirectLocation()).contains("https://shop.example.com/cart");
-    assertThat(sim.route(Request.get("shop.example.com", "/cart").tls(true)).cluster()).contains("shop");
+    assertThat(plain).isInstanceOf(Decision.TlsRedirect.class);
+    assertThat(((Decision.TlsRedirect) plain).location()).isEqualTo("https://shop.example.com/cart");
+    assertThat(((Decision.TlsRedirect) plain).status()).isEqualTo(301);
+    assertThat(plain.matchedRoute()).isEmpty();
+    assertThat(forward(sim.route(Request.get("shop.example.com", "/cart").tls(true))).cluster()).contains("shop");
   }
 
   @Test
@@ -166,12 +176,13 @@ class RouteSimulatorTest {
         .build();
     Decision d = RouteSimulator.of(config(host("h", "*", r))).route(Request.get("x", "/health"));
 
-    assertThat(d.kind()).isEqualTo(Decision.Kind.DIRECT_RESPONSE);
-    assertThat(d.body()).contains("ok");
-    assertThat(d.status()).hasValue(200);
-    assertThat(d.responseHeaders().get("content-length")).contains("2");
-    assertThat(d.responseHeaders().get("content-type")).contains("text/plain");
-    assertThat(d.responseHeaders().contains("location")).isFalse();
+    assertThat(d).isInstanceOf(Decision.DirectResponse.class);
+    Decision.DirectResponse direct = (Decision.DirectResponse) d;
+    assertThat(direct.body()).isEqualTo("ok");
+    assertThat(direct.status()).isEqualTo(200);
+    assertThat(direct.responseHeaders().get("content-length")).contains("2");
+    assertThat(direct.responseHeaders().get("content-type")).contains("text/plain");
+    assertThat(direct.responseHeaders().contains("location")).isFalse();
   }
 
   @Test
@@ -185,12 +196,12 @@ class RouteSimulatorTest {
         .setRetryPolicy(RetryPolicy.newBuilder().setRetryOn("reset")).build();
     RouteSimulator sim = RouteSimulator.of(config(vh));
 
-    assertThat(sim.route(Request.get("x", "/")).retryPolicy()).map(RetryPolicy::getRetryOn).contains("5xx");
-    Decision dyn = sim.route(Request.get("x", "/dyn"));
+    assertThat(forward(sim.route(Request.get("x", "/"))).retryPolicy()).map(RetryPolicy::getRetryOn).contains("5xx");
+    Decision.Forward dyn = forward(sim.route(Request.get("x", "/dyn")));
     assertThat(dyn.retryPolicy()).map(RetryPolicy::getRetryOn).contains("reset");
     assertThat(dyn.cluster()).isEmpty();
     assertThat(dyn.notes()).anyMatch(n -> n.contains("x-cluster"));
-    assertThat(sim.route(Request.get("x", "/dyn").header("X-Cluster", "east")).cluster()).contains("east");
+    assertThat(forward(sim.route(Request.get("x", "/dyn").header("X-Cluster", "east"))).cluster()).contains("east");
   }
 
   @Test
@@ -207,11 +218,11 @@ class RouteSimulatorTest {
     RouteSimulator sim = RouteSimulator.of(config(host("h", "*", byMetadata, byCert, prefix("rest", "/", "rest"))));
 
     Struct gold = Struct.newBuilder().putFields("tier", Value.newBuilder().setStringValue("gold").build()).build();
-    assertThat(sim.route(Request.builder().authority("x").dynamicMetadata("auth", gold).build()).cluster())
+    assertThat(forward(sim.route(Request.builder().authority("x").dynamicMetadata("auth", gold).build())).cluster())
         .contains("gold");
-    assertThat(sim.route(Request.builder().authority("x").tls(true).peerCertificatePresented(true).build())
+    assertThat(forward(sim.route(Request.builder().authority("x").tls(true).peerCertificatePresented(true).build()))
         .cluster()).contains("mtls");
-    assertThat(sim.route(Request.builder().authority("x").peerCertificatePresented(true).build()).cluster())
+    assertThat(forward(sim.route(Request.builder().authority("x").peerCertificatePresented(true).build())).cluster())
         .as("no TLS connection, no certificate").contains("rest");
   }
 
@@ -221,9 +232,9 @@ class RouteSimulatorTest {
     RouteConfiguration b = config(host("b", "b.example.com", prefix("r", "/", "b"))).toBuilder().setName("b").build();
     RouteSimulator sim = RouteSimulator.of(List.of(a, b));
 
-    assertThat(sim.route(Request.get("b.example.com", "/")).cluster()).contains("b");
-    assertThat(sim.route(Request.get("b.example.com", "/").toBuilder().routeConfigurationName("a").build())
-        .isNoRoute()).isTrue();
+    assertThat(forward(sim.route(Request.get("b.example.com", "/"))).cluster()).contains("b");
+    assertThat(sim.route(Request.get("b.example.com", "/").toBuilder().routeConfigurationName("a").build()))
+        .isInstanceOf(Decision.NoRoute.class);
     assertThatThrownBy(() -> sim.route(Request.builder().routeConfigurationName("zzz").build()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zzz");
   }

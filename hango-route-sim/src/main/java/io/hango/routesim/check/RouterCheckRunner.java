@@ -105,28 +105,28 @@ public final class RouterCheckRunner {
     applyMetadata(in.dynamicMetadata(), failures).forEach(b::dynamicMetadata);
     Decision d = simulator(in.runtime(), runtimeValues).route(b.build());
 
-    boolean entry = d.kind() == Decision.Kind.FORWARD;
-    boolean local = d.kind() == Decision.Kind.REDIRECT || d.kind() == Decision.Kind.DIRECT_RESPONSE;
+    Decision.Forward entry = d instanceof Decision.Forward f ? f : null;
+    Decision.LocalReply local = d instanceof Decision.LocalReply l ? l : null;
     RouterCheckExpectations ex = test.expected();
-    compare(failures, "cluster_name", ex.clusterName(), entry ? d.cluster().orElse("") : "");
+    compare(failures, "cluster_name", ex.clusterName(), entry != null ? entry.cluster().orElse("") : "");
     compare(failures, "virtual_cluster_name", ex.virtualClusterName(),
-        entry ? d.virtualClusterName().orElse("") : "");
-    compare(failures, "virtual_host_name", ex.virtualHostName(),
-        entry ? d.virtualHostName().orElse("") : "");
-    compare(failures, "path_rewrite", ex.pathRewrite(), entry ? d.path() : "");
-    compare(failures, "host_rewrite", ex.hostRewrite(), entry ? d.host() : "");
-    compare(failures, "path_redirect", ex.pathRedirect(), local ? d.newUri().orElse("") : "");
+        entry != null ? entry.virtualClusterName().orElse("") : "");
+    compare(failures, "virtual_host_name", ex.virtualHostName(), entry != null ? entry.virtualHost() : "");
+    compare(failures, "path_rewrite", ex.pathRewrite(), entry != null ? entry.path() : "");
+    compare(failures, "host_rewrite", ex.hostRewrite(), entry != null ? entry.host() : "");
+    compare(failures, "path_redirect", ex.pathRedirect(), local != null ? local.newUri() : "");
     if (ex.codeRedirect().isPresent()) {
-      int actual = local ? d.status().orElse(0) : 0;
+      int actual = local != null ? local.status() : 0;
       if (actual != ex.codeRedirect().getAsInt()) {
         failures.add("expected code_redirect " + ex.codeRedirect().getAsInt() + ", got " + actual);
       }
     }
-    ex.timeout().ifPresent(expected -> compareTimeout(failures, expected, entry ? d.timeout() : Optional.empty()));
+    ex.timeout().ifPresent(expected ->
+        compareTimeout(failures, expected, entry != null ? Optional.of(entry.timeout()) : Optional.empty()));
 
     Headers requestHeaders = d.requestHeaders();
-    Headers responseHeaders = d.kind() == Decision.Kind.NO_ROUTE ? in.additionalResponseHeaders()
-        : d.responseHeaders();
+    Headers responseHeaders = entry != null ? entry.responseHeaders()
+        : local != null ? local.responseHeaders() : in.additionalResponseHeaders();
     matchHeaders(failures, "request_header_matches", ex.requestHeaderMatches(), requestHeaders);
     matchHeaders(failures, "response_header_matches", ex.responseHeaderMatches(), responseHeaders);
     compareFields(failures, "request_header_fields", ex.requestHeaderFields(), requestHeaders);

@@ -31,11 +31,19 @@ import io.hango.model.service.ServiceProtocol;
 import io.hango.model.service.Subset;
 import io.hango.model.service.TrafficPolicy;
 import io.hango.model.service.UpstreamTls;
+import io.hango.testkit.arbitraries.internal.GatewayGenerators;
 import io.hango.testkit.arbitraries.internal.InvalidConfigs;
 import io.hango.testkit.arbitraries.internal.ModelContext;
 import io.hango.testkit.arbitraries.internal.ModelGenerators;
+import io.hango.testkit.arbitraries.internal.ModelPools;
+import io.hango.testkit.arbitraries.internal.PluginGenerators;
+import io.hango.testkit.arbitraries.internal.RegistryGenerators;
 import io.hango.testkit.arbitraries.internal.RequestGenerator;
+import io.hango.testkit.arbitraries.internal.RouteGenerators;
+import io.hango.testkit.arbitraries.internal.SecretGenerators;
+import io.hango.testkit.arbitraries.internal.ServiceGenerators;
 import java.util.EnumSet;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
@@ -61,7 +69,11 @@ import net.jqwik.api.Arbitrary;
  * }</pre>
  */
 public final class HangoArbitraries {
-  private static final ModelGenerators ALL = new ModelGenerators(EnumSet.allOf(Feature.class));
+  private static final Set<Feature> EVERYTHING = EnumSet.allOf(Feature.class);
+  private static final ModelGenerators ALL = new ModelGenerators(EVERYTHING);
+  private static final GatewayGenerators GATEWAYS = new GatewayGenerators(EVERYTHING);
+  private static final RouteGenerators ROUTES = new RouteGenerators(EVERYTHING, 2);
+  private static final ServiceGenerators SERVICES = new ServiceGenerators(EVERYTHING);
 
   private HangoArbitraries() {}
 
@@ -85,130 +97,130 @@ public final class HangoArbitraries {
   }
 
   public static Arbitrary<Metadata> metadata() {
-    return ModelGenerators.metadata();
+    return ModelPools.metadata();
   }
 
   public static Arbitrary<Listener> listeners() {
-    return Arbitraries.of(8080, 443, 1, 65535).flatMap(port -> ALL.listeners("http", port, ModelContext.standalone()));
+    return Arbitraries.of(8080, 443, 1, 65535).flatMap(port -> GATEWAYS.listeners("http", port, ModelContext.standalone()));
   }
 
   public static Arbitrary<Gateway> gateways() {
-    return ModelGenerators.metadata().flatMap(m -> ALL.configs(1, 1, 1, 1, 3, 0, 0)
+    return ModelPools.metadata().flatMap(m -> ALL.configs(1, 1, 1, 1, 3, 0, 0)
         .map(c -> Gateway.builder().metadata(m).spec(c.gateways().get(0).spec()).build()));
   }
 
   public static Arbitrary<PathMatch> pathMatches() {
-    return ALL.pathMatches();
+    return ROUTES.pathMatches();
   }
 
   public static Arbitrary<HeaderMatch> headerMatches() {
-    return ALL.headerMatches();
+    return ROUTES.headerMatches();
   }
 
   public static Arbitrary<QueryParamMatch> queryParamMatches() {
-    return ALL.queryParamMatches();
+    return ROUTES.queryParamMatches();
   }
 
   public static Arbitrary<RouteMatch> routeMatches() {
-    return ALL.routeMatches();
+    return ROUTES.routeMatches();
   }
 
   public static Arbitrary<Destination> destinations() {
-    return ALL.destinations(ModelContext.standalone());
+    return ROUTES.destinations(ModelContext.standalone());
   }
 
   public static Arbitrary<Retry> retries() {
-    return ModelGenerators.retries();
+    return RouteGenerators.retries();
   }
 
   public static Arbitrary<Mirror> mirrors() {
-    return ALL.mirrors(ModelContext.standalone());
+    return ROUTES.mirrors(ModelContext.standalone());
   }
 
   /** Rewrites for a prefix path match (regex, prefix and host rewrites). */
   public static Arbitrary<Rewrite> rewrites() {
-    return ModelGenerators.rewrites(PathMatch.prefix("/orders"));
+    return RouteGenerators.rewrites(PathMatch.prefix("/orders"));
   }
 
   /** Rewrites that fit {@code path} (template rewrites use its variables). */
   public static Arbitrary<Rewrite> rewrites(PathMatch path) {
-    return ModelGenerators.rewrites(path);
+    return RouteGenerators.rewrites(path);
   }
 
   public static Arbitrary<HeaderOperations> headerOperations() {
-    return ModelGenerators.headerOperations(true);
+    return RouteGenerators.headerOperations(true);
   }
 
   public static Arbitrary<Forward> forwards() {
-    return ALL.forwards(ModelContext.standalone(), PathMatch.prefix("/"));
+    return ROUTES.forwards(ModelContext.standalone(), PathMatch.prefix("/"));
   }
 
   public static Arbitrary<Redirect> redirects() {
-    return ModelGenerators.redirects(PathMatch.prefix("/v1/"));
+    return RouteGenerators.redirects(PathMatch.prefix("/v1/"));
   }
 
   public static Arbitrary<DirectResponse> directResponses() {
-    return ModelGenerators.directResponses();
+    return RouteGenerators.directResponses();
   }
 
   public static Arbitrary<Route> routes() {
-    return ALL.routes(ModelContext.standalone());
+    return ROUTES.routes(ModelContext.standalone());
   }
 
   public static Arbitrary<Endpoint> endpoints() {
-    return Arbitraries.integers().between(0, 1000).flatMap(ModelGenerators::endpoints);
+    return Arbitraries.integers().between(0, 1000).flatMap(ServiceGenerators::endpoints);
   }
 
   public static Arbitrary<Subset> subsets() {
-    return Arbitraries.of("v1", "v2", "canary").flatMap(n -> ModelGenerators.subsets(n, ALL, ServiceProtocol.HTTP, ModelContext.standalone()));
+    return Arbitraries.of("v1", "v2", "canary").flatMap(n -> SERVICES.subsets(n, ServiceProtocol.HTTP, ModelContext.standalone()));
   }
 
   public static Arbitrary<LoadBalancer> loadBalancers() {
-    return ModelGenerators.loadBalancers();
+    return ServiceGenerators.loadBalancers();
   }
 
   /** Load balancers of one kind, e.g. {@code loadBalancers(LoadBalancer.ConsistentHash.class)}. */
   public static <T extends LoadBalancer> Arbitrary<T> loadBalancers(Class<T> kind) {
-    return ModelGenerators.loadBalancers().filter(kind::isInstance).map(kind::cast);
+    return ServiceGenerators.loadBalancers().filter(kind::isInstance).map(kind::cast);
   }
 
   public static Arbitrary<HashOn> hashOns() {
-    return ModelGenerators.hashOns();
+    return ServiceGenerators.hashOns();
   }
 
   public static Arbitrary<ConnectionPool> connectionPools() {
-    return ModelGenerators.connectionPools();
+    return ServiceGenerators.connectionPools();
   }
 
   public static Arbitrary<ActiveHealthCheck> activeHealthChecks() {
-    return Arbitraries.of(ServiceProtocol.values()).flatMap(ModelGenerators::activeHealthChecks);
+    return Arbitraries.of(ServiceProtocol.values()).flatMap(ServiceGenerators::activeHealthChecks);
   }
 
   public static Arbitrary<PassiveHealthCheck> passiveHealthChecks() {
-    return ModelGenerators.passiveHealthChecks();
+    return ServiceGenerators.passiveHealthChecks();
   }
 
   public static Arbitrary<UpstreamTls> upstreamTls() {
-    return ModelGenerators.upstreamTls(ModelContext.standalone());
+    return ServiceGenerators.upstreamTls(ModelContext.standalone());
   }
 
   public static Arbitrary<TrafficPolicy> trafficPolicies() {
-    return ALL.trafficPolicies(ServiceProtocol.HTTP2, ModelContext.standalone());
+    return SERVICES.trafficPolicies(ServiceProtocol.HTTP2, ModelContext.standalone());
   }
 
   public static Arbitrary<Service> services() {
-    return ModelGenerators.metadata().flatMap(m -> ALL.services(m.name(), ModelContext.standalone()));
+    return ModelPools.metadata().flatMap(m -> SERVICES.services(m.name(), ModelContext.standalone()));
   }
 
   public static Arbitrary<Plugin> plugins() {
-    return ModelGenerators.metadata().flatMap(m -> ALL.plugins(m.name(), ModelContext.standalone()));
+    return ModelPools.metadata().flatMap(m -> PluginGenerators.plugins(m.name(), ModelContext.standalone()));
   }
 
   public static Arbitrary<Registry> registries() {
-    return ModelGenerators.metadata().flatMap(m -> ModelGenerators.registries(m.name()));
+    return ModelPools.metadata().flatMap(m -> RegistryGenerators.registries(m.name()));
   }
 
   public static Arbitrary<Secret> secrets() {
-    return ModelGenerators.secrets().flatMap(Arbitraries::of);
+    return SecretGenerators.secrets().flatMap(Arbitraries::of);
   }
 }

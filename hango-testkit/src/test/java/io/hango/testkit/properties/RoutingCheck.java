@@ -39,11 +39,16 @@ final class RoutingCheck {
   }
 
   static ModelRouter.Outcome outcome(Decision d) {
-    return switch (d.kind()) {
-      case NO_ROUTE -> ModelRouter.Outcome.NO_ROUTE;
-      case FORWARD -> new ModelRouter.Outcome("FORWARD", d.routeName().orElse(null), d.cluster().orElse(null), null);
-      case REDIRECT -> new ModelRouter.Outcome("REDIRECT", d.routeName().orElse(null), null, null);
-      case DIRECT_RESPONSE -> new ModelRouter.Outcome("DIRECT_RESPONSE", d.routeName().orElse(null), null, d.status().getAsInt());
-    };
+    String route = d.routeName().orElse(null);
+    if (d instanceof Decision.Forward f) {
+      return new ModelRouter.Outcome("FORWARD", route, f.cluster().orElse(null), null);
+    }
+    if (d instanceof Decision.Redirect || d instanceof Decision.TlsRedirect) {
+      return new ModelRouter.Outcome("REDIRECT", route, null, null);
+    }
+    if (d instanceof Decision.DirectResponse r) {
+      return new ModelRouter.Outcome("DIRECT_RESPONSE", route, null, r.status());
+    }
+    return ModelRouter.Outcome.NO_ROUTE;
   }
 }

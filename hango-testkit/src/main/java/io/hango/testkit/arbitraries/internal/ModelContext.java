@@ -27,7 +27,7 @@ public record ModelContext(
   public static ModelContext standalone() {
     return new ModelContext(
         Map.of("orders", List.of("v1", "v2"), "users", List.of(), "a.b", List.of("canary")),
-        ModelGenerators.CERTIFICATE_SECRETS, ModelGenerators.CA_SECRETS, List.of("static-registry"),
+        SecretGenerators.CERTIFICATE_SECRETS, SecretGenerators.CA_SECRETS, List.of("static-registry"),
         Map.of("edge", List.of(Listener.builder().name("http").port(8080).build())), List.of("orders"));
   }
 

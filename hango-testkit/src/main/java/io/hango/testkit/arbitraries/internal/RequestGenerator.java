@@ -57,9 +57,9 @@ public final class RequestGenerator {
         .as((p, c) -> c == 1 ? p.toUpperCase(Locale.ROOT) : c == 2 ? p.toLowerCase(Locale.ROOT) : p);
 
     Map<String, TreeSet<String>> headerValues = new TreeMap<>();
-    ModelGenerators.HEADER_NAMES.forEach(n -> headerValues.computeIfAbsent(n, k -> new TreeSet<>()).addAll(ModelGenerators.HEADER_VALUES));
+    ModelPools.HEADER_NAMES.forEach(n -> headerValues.computeIfAbsent(n, k -> new TreeSet<>()).addAll(ModelPools.HEADER_VALUES));
     Map<String, TreeSet<String>> queryValues = new TreeMap<>();
-    ModelGenerators.QUERY_NAMES.forEach(n -> queryValues.computeIfAbsent(n, k -> new TreeSet<>()).addAll(ModelGenerators.QUERY_VALUES));
+    ModelPools.QUERY_NAMES.forEach(n -> queryValues.computeIfAbsent(n, k -> new TreeSet<>()).addAll(ModelPools.QUERY_VALUES));
     for (Route r : config.routes()) {
       for (HeaderMatch h : r.spec().match().headers()) {
         headerValues.computeIfAbsent(h.name(), k -> new TreeSet<>()).addAll(valuesFor(h.matcher()));
@@ -76,7 +76,7 @@ public final class RequestGenerator {
                 .map(v -> e.getKey() + "=" + v).optional(0.4)).toList())
         .as(list -> String.join("&", list.stream().flatMap(java.util.Optional::stream).toList()));
     Arbitrary<Long> random = Arbitraries.oneOf(Arbitraries.longs().between(0, 1_000_000), Arbitraries.longs().between(0, Long.MAX_VALUE));
-    Arbitrary<String> methods = Arbitraries.of(ModelGenerators.METHODS);
+    Arbitrary<String> methods = Arbitraries.of(ModelPools.METHODS);
 
     Arbitrary<TargetedRequest> anywhere = Arbitraries.of(targets).flatMap(t -> Combinators.combine(hosts, path, query, methods, headers, random)
         .as((host, p, q, method, hs, rnd) -> request(t[0], t[1], method, host, p, q, hs, rnd)));
@@ -111,16 +111,16 @@ public final class RequestGenerator {
       List<String> patterns = r.spec().hosts().isEmpty() ? (l.hosts().isEmpty() ? List.of("*") : l.hosts()) : r.spec().hosts();
       Arbitrary<String> host = Arbitraries.of(patterns).flatMap(RequestGenerator::instantiateHost);
       Arbitrary<String> path = satisfying(r.spec().match().path().matcher());
-      Arbitrary<String> method = r.spec().match().methods().isEmpty() ? Arbitraries.of(ModelGenerators.METHODS)
-          : Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(r.spec().match().methods())), Tuple.of(1, Arbitraries.of(ModelGenerators.METHODS)));
+      Arbitrary<String> method = r.spec().match().methods().isEmpty() ? Arbitraries.of(ModelPools.METHODS)
+          : Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(r.spec().match().methods())), Tuple.of(1, Arbitraries.of(ModelPools.METHODS)));
       List<Arbitrary<Optional<String[]>>> hs = new ArrayList<>();
       for (HeaderMatch h : r.spec().match().headers()) {
-        hs.add(Arbitraries.frequencyOf(Tuple.of(6, satisfying(h.matcher(), h.invert(), ModelGenerators.HEADER_VALUES)), Tuple.of(1, Arbitraries.of(Optional.<String>empty(), Optional.of("zz"))))
+        hs.add(Arbitraries.frequencyOf(Tuple.of(6, satisfying(h.matcher(), h.invert(), ModelPools.HEADER_VALUES)), Tuple.of(1, Arbitraries.of(Optional.<String>empty(), Optional.of("zz"))))
             .map(v -> v.map(x -> new String[] {h.name(), x})));
       }
       List<Arbitrary<Optional<String>>> qs = new ArrayList<>();
       for (QueryParamMatch q : r.spec().match().queryParams()) {
-        qs.add(Arbitraries.frequencyOf(Tuple.of(6, satisfying(q.matcher(), false, ModelGenerators.QUERY_VALUES)), Tuple.of(1, Arbitraries.just(Optional.<String>empty())))
+        qs.add(Arbitraries.frequencyOf(Tuple.of(6, satisfying(q.matcher(), false, ModelPools.QUERY_VALUES)), Tuple.of(1, Arbitraries.just(Optional.<String>empty())))
             .map(v -> v.filter(RequestGenerator::queryValueSafe).map(x -> q.name() + "=" + x)));
       }
       Arbitrary<List<String[]>> headers = hs.isEmpty() ? Arbitraries.just(List.of())
@@ -155,7 +155,7 @@ public final class RequestGenerator {
   private static Arbitrary<String> satisfying(PathMatcher m) {
     if (m instanceof PathMatcher.Regex r) {
       com.google.re2j.Pattern re = com.google.re2j.Pattern.compile(r.regex(), r.ignoreCase() ? com.google.re2j.Pattern.CASE_INSENSITIVE : 0);
-      List<String> parts = new ArrayList<>(ModelGenerators.SEGMENTS);
+      List<String> parts = new ArrayList<>(ModelPools.SEGMENTS);
       parts.addAll(List.of("7", "123", "abc"));
       List<String> candidates = new ArrayList<>(List.of("/"));
       for (String a : parts) {
@@ -190,7 +190,7 @@ public final class RequestGenerator {
   }
 
   private static Arbitrary<String> randomPaths() {
-    return Arbitraries.oneOf(Arbitraries.of(ModelGenerators.SEGMENTS), Arbitraries.of("123", "7", "V1", "xyz", ""))
+    return Arbitraries.oneOf(Arbitraries.of(ModelPools.SEGMENTS), Arbitraries.of("123", "7", "V1", "xyz", ""))
         .list().ofMaxSize(4).map(s -> "/" + String.join("/", s));
   }
 
@@ -221,7 +221,7 @@ public final class RequestGenerator {
       });
     }
     // regex: paths built from the same segments and character classes the regexes use
-    return Combinators.combine(Arbitraries.of(ModelGenerators.SEGMENTS), Arbitraries.of("", "/7", "/123", "/v1", "/abc", "/a/b", "/"))
+    return Combinators.combine(Arbitraries.of(ModelPools.SEGMENTS), Arbitraries.of("", "/7", "/123", "/v1", "/abc", "/a/b", "/"))
         .as((s, t) -> "/" + s + t);
   }
 
