@@ -38,13 +38,17 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * Starts {@code mainClass} with {@code args}, heap {@code heap}, G1, further {@code jvmOptions},
-   * stderr to {@code log}; {@code what} names it in errors ("the server").
+   * Starts {@code mainClass} with {@code args}, heap {@code heap} (null: the JVM's default, as a
+   * user runs it), G1, further {@code jvmOptions}, stderr to {@code log}; {@code what} names it in
+   * errors ("the server").
    */
   public static ChildJvm start(String what, String heap, List<String> jvmOptions, Class<?> mainClass, List<String> args,
       Path log) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-XX:+UseG1GC"));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    if (heap != null) {
+      command.add("-Xmx" + heap);
+    }
+    command.add("-XX:+UseG1GC");
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", FrozenClassPath.get(), mainClass.getName()));
     command.addAll(args);
