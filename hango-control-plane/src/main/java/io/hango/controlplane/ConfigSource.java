@@ -82,10 +82,13 @@ public interface ConfigSource {
     if (copy.isEmpty()) {
       throw new IllegalArgumentException("no config paths");
     }
+    // Only the files whose text changed are parsed again: one edited route file out of many (or
+    // one small file beside a large one) does not cost a parse of the whole config.
+    ConfigReader reader = ConfigReader.flat().withFileCache();
     return new ConfigSource() {
       @Override
       public Loaded load() {
-        ConfigLoad load = ConfigReader.flat().readAll(copy);
+        ConfigLoad load = reader.readAll(copy);
         if (load.hasReadErrors()) {
           return new Loaded(Optional.empty(), load.readErrors());
         }

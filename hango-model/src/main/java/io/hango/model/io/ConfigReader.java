@@ -51,9 +51,27 @@ public final class ConfigReader {
   private static final ConfigReader RECURSIVE = new ConfigReader(true);
 
   private final boolean recursive;
+  /** Per file, what its last text read to; null: no cache (the shared readers). */
+  private final Map<String, FileRead> cache;
 
   private ConfigReader(boolean recursive) {
+    this(recursive, null);
+  }
+
+  private ConfigReader(boolean recursive, Map<String, FileRead> cache) {
     this.recursive = recursive;
+    this.cache = cache;
+  }
+
+  /**
+   * A reader like this one that remembers, per file, what its text read to, and parses again only
+   * the files whose text changed: for a config read over and over as it is edited (the control
+   * plane's file source), where one edited file out of many must not cost a parse of them all. The
+   * documents of an unchanged file are the same (immutable) objects as before. Thread-safe; holds
+   * the last read of every file it was asked for (forgets files no longer asked for).
+   */
+  public ConfigReader withFileCache() {
+    return new ConfigReader(recursive, new java.util.HashMap<>());
   }
 
   /** A reader that takes the config files directly inside each directory given. */
@@ -76,7 +94,7 @@ public final class ConfigReader {
    * and which is used in positions).
    */
   public static ConfigLoad readString(String fileName, String text) {
-    Accumulator acc = new Accumulator();
+    Accumulator acc = new Accumulator(null);
     acc.addText(fileName, text);
     return acc.finish();
   }
@@ -87,14 +105,27 @@ public final class ConfigReader {
    * as custom resources read from a Kubernetes API server.
    */
   public static ConfigLoad readStrings(Map<String, String> textsByName) {
-    Accumulator acc = new Accumulator();
+    Accumulator acc = new Accumulator(null);
     textsByName.forEach(acc::addText);
     return acc.finish();
   }
 
   /** Reads {@code paths}, files or directories, in the order given. */
   public ConfigLoad readAll(List<Path> paths) {
-    Accumulator acc = new Accumulator();
+    if (cache != null) {
+      synchronized (cache) {
+        Accumulator acc = new Accumulator(cache);
+        readInto(acc, paths);
+        cache.keySet().retainAll(acc.files);
+        return acc.finish();
+      }
+    }
+    Accumulator acc = new Accumulator(null);
+    readInto(acc, paths);
+    return acc.finish();
+  }
+
+  private void readInto(Accumulator acc, List<Path> paths) {
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
         for (Path f : configFiles(p, acc)) {
@@ -104,7 +135,6 @@ public final class ConfigReader {
         acc.addFile(p);
       }
     }
-    return acc.finish();
   }
 
   private List<Path> configFiles(Path dir, Accumulator acc) {
@@ -134,14 +164,24 @@ public final class ConfigReader {
     return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
   }
 
+  /** What one file's text read to. */
+  private record FileRead(
+      String text, List<Problem> syntaxErrors, List<Problem> problems, List<Resource> resources,
+      List<DocumentPositions> positions, List<String> unbound) {}
+
   /** Collects documents and problems across files, in reading order. */
   private static final class Accumulator {
+    private final Map<String, FileRead> cache;
     private final List<String> files = new ArrayList<>();
     private final List<Problem> readErrors = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private final List<Resource> resources = new ArrayList<>();
     private final Map<Resource, DocumentPositions> positions = new IdentityHashMap<>();
     private final Set<String> unbound = new LinkedHashSet<>();
+
+    Accumulator(Map<String, FileRead> cache) {
+      this.cache = cache;
+    }
 
     void addFile(Path f) {
       String name = f.toString();
@@ -163,20 +203,42 @@ public final class ConfigReader {
 
     void addText(String name, String text) {
       files.add(name);
+      FileRead read = cache == null ? null : cache.get(name);
+      if (read == null || !read.text().equals(text)) {
+        read = parse(name, text);
+        if (cache != null) {
+          cache.put(name, read);
+        }
+      }
+      readErrors.addAll(read.syntaxErrors());
+      problems.addAll(read.problems());
+      for (int i = 0; i < read.resources().size(); i++) {
+        resources.add(read.resources().get(i));
+        positions.put(read.resources().get(i), read.positions().get(i));
+      }
+      unbound.addAll(read.unbound());
+    }
+
+    private static FileRead parse(String name, String text) {
       boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
       DocumentParser.Result parsed =
           DocumentParser.parse(name, text, json ? DocumentParser.Format.JSON : DocumentParser.Format.YAML);
-      readErrors.addAll(parsed.syntaxErrors());
+      List<Problem> problems = new ArrayList<>();
+      List<Resource> resources = new ArrayList<>();
+      List<DocumentPositions> positions = new ArrayList<>();
+      List<String> unbound = new ArrayList<>();
       for (ParsedDocument doc : parsed.documents()) {
         DocumentBinder.Bound b = DocumentBinder.bind(doc);
         problems.addAll(b.problems());
         if (b.resource().isPresent()) {
           resources.add(b.resource().get());
-          positions.put(b.resource().get(), doc.positions());
+          positions.add(doc.positions());
         } else if (!b.ref().isEmpty()) {
           unbound.add(b.ref());
         }
       }
+      return new FileRead(text, List.copyOf(parsed.syntaxErrors()), List.copyOf(problems), List.copyOf(resources),
+          List.copyOf(positions), List.copyOf(unbound));
     }
 
     void readError(String file, String message) {
