@@ -3,6 +3,7 @@ package io.hango.translate;
 import static java.util.Objects.requireNonNull;
 
 import io.hango.model.GatewayConfig;
+import io.hango.model.io.DocumentPositions;
 import io.hango.model.plugin.Plugin;
 import io.hango.model.validation.Problem;
 import io.hango.translate.internal.PluginRegistry;
@@ -12,9 +13,11 @@ import java.util.List;
 
 /**
  * Checks the {@code Plugin} documents of a config against the known plugin types, for
- * {@code hango validate}: an unknown {@code spec.type} is an error listing the known types, and each
- * known type validates its own {@code spec.config} (errors with field paths such as
- * {@code spec.config.rules[0].limit.per}). Disabled plugins are checked too. Thread-safe.
+ * {@code hango validate}: an unknown {@code spec.type} is an error listing the known types; a typed
+ * config ({@link io.hango.translate.spi.TypedHttpFilterPlugin}) is bound by the model's reader,
+ * which reports unknown fields, types, durations, enums and missing fields in the model's words,
+ * then checked by its plugin; a raw one is checked by its plugin. Errors have field paths such as
+ * {@code spec.config.rules[0].limit.per}. Disabled plugins are checked too. Thread-safe.
  */
 public final class PluginConfigValidator {
 
@@ -44,7 +47,8 @@ public final class PluginConfigValidator {
     docs.sort(Comparator.comparing(Plugin::name));
     List<Problem> out = new ArrayList<>();
     for (Plugin doc : docs) {
-      for (Problem p : plugins.validate(doc)) {
+      DocumentPositions positions = config.sourceMap().flatMap(m -> m.document(doc)).orElse(null);
+      for (Problem p : plugins.check(doc, positions).problems()) {
         out.add(locate(config, doc, p));
       }
     }

@@ -48,14 +48,14 @@ class PluginTest {
   @CsvSource(delimiter = '|', textBlock = """
       local-rate-limit | {}                                                             | spec.config.rules: at least one rule is required
       local-rate-limit | {rules: [{limit: {requests: 0, per: second}}]}                 | spec.config.rules[0].limit.requests: must be a whole number from 1 to 2147483647
-      local-rate-limit | {rules: [{limit: {requests: 5, per: week}}]}                   | spec.config.rules[0].limit.per: must be one of second, minute, hour, day
+      local-rate-limit | {rules: [{limit: {requests: 5, per: week}}]}                   | spec.config.rules[0].limit.per: 'week' is not one of second, minute, hour, day
       local-rate-limit | {rules: [{limit: {requests: 5, per: second}}, {limit: {requests: 5, per: second}}]} | spec.config.rules[1]: only one rule may have no headers (the default bucket)
       local-rate-limit | {rules: [{headers: [{name: x, regex: "a("}], limit: {requests: 1, per: day}}]} | spec.config.rules[0].headers[0].regex: not an RE2 regular expression: error parsing regexp: missing closing ): `a(`
-      local-rate-limit | {rules: [{headers: [{exact: a}], limit: {requests: 1, per: day}}]} | spec.config.rules[0].headers[0].name: required
+      local-rate-limit | {rules: [{headers: [{exact: a}], limit: {requests: 1, per: day}}]} | spec.config.rules[0].headers[0].name: required field 'name' is missing
       local-rate-limit | {rules: [{limit: {requests: 5, per: second}}], statusCode: 420} | spec.config.statusCode: 420 is not a status code Envoy can answer with (e.g. 429, 503)
-      local-rate-limit | {rule: []}                                                     | spec.config.rule: unknown field; did you mean 'rules'? (known: rules, statusCode)
+      local-rate-limit | {rule: []}                                                     | spec.config.rule: unknown field 'rule'; did you mean 'rules'?
       cors             | {allowMethods: [GET]}                                          | spec.config.allowOrigins: at least one origin (allowOrigins or allowOriginRegex) is required
-      cors             | {allowOrigins: ["*"], maxAge: 10}                              | spec.config.maxAge: must be a string
+      cors             | {allowOrigins: ["*"], maxAge: 10}                              | spec.config.maxAge: '10' is not a duration: write a number with a unit (h, m, s, ms), e.g. 250ms, 5s, 1m30s
       cors             | {allowOrigins: ["*"], maxAge: 10x}                             | spec.config.maxAge: '10x' is not a duration: write a number with a unit (h, m, s, ms), e.g. 250ms, 5s, 1m30s
       cors             | {allowOriginRegex: ["(("]}                                     | spec.config.allowOriginRegex[0]: not an RE2 regular expression: error parsing regexp: missing closing ): `((`
       access-control   | {}                                                             | spec.config: needs one of deny (black list), allow (white list)
@@ -63,7 +63,7 @@ class PluginTest {
       access-control   | {allow: ["not-an-ip"]}                                         | spec.config.allow[0]: 'not-an-ip' is not an IP address or CIDR range
       access-control   | {deny: [{uri: {present: true}}]}                               | spec.config.deny[0].uri.present: not allowed here
       access-control   | {deny: [{userAgent: {exact: a, prefix: b}}]}                   | spec.config.deny[0].userAgent: needs exactly one of exact, prefix, suffix, contains, regex, present; found 2
-      access-control   | {deny: [{cookie: {exact: a}}]}                                 | spec.config.deny[0].cookie: unknown field (known: clientIp, userAgent, referer, uri, header)
+      access-control   | {deny: [{cookie: {exact: a}}]}                                 | spec.config.deny[0].cookie: unknown field 'cookie'
       fault            | {}                                                             | spec.config: needs abort, delay or both
       fault            | {abort: {percent: 101, status: 503}}                           | spec.config.abort.percent: must be a percentage from 0 to 100
       fault            | {abort: {percent: 1}}                                          | spec.config.abort: needs one of status, grpcStatus

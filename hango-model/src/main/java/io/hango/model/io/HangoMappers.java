@@ -18,7 +18,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import io.hango.model.Durations;
+import io.hango.model.io.internal.Shapes;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -57,11 +64,25 @@ public final class HangoMappers {
     return YAML;
   }
 
-  /** The Jackson module with the model's value formats (durations). */
+  /**
+   * The Jackson module with the model's value formats: durations, and short forms written as a
+   * string for types that declare a static {@code @JsonCreator} factory taking one {@code String}
+   * (besides their object form).
+   */
   public static SimpleModule module() {
     SimpleModule m = new SimpleModule("hango-model");
     m.addSerializer(Duration.class, new DurationSerializer());
     m.addDeserializer(Duration.class, new DurationDeserializer());
+    m.setDeserializerModifier(new BeanDeserializerModifier() {
+      @Override
+      public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+        Class<?> c = beanDesc.getBeanClass();
+        if (c.isEnum() || c.isPrimitive() || c.getName().startsWith("java.")) {
+          return deserializer;
+        }
+        return Shapes.shorthandFactory(c).<JsonDeserializer<?>>map(f -> new ShorthandDeserializer(deserializer, f)).orElse(deserializer);
+      }
+    });
     return m;
   }
 
@@ -82,6 +103,36 @@ public final class HangoMappers {
         .withConfigOverride(java.util.List.class, o -> o.setInclude(COLLECTIONS))
         .withConfigOverride(java.util.Set.class, o -> o.setInclude(COLLECTIONS))
         .withConfigOverride(java.util.Map.class, o -> o.setInclude(COLLECTIONS));
+  }
+
+  /** Reads a string with the type's short-form factory, anything else as the type's object form. */
+  private static final class ShorthandDeserializer extends DelegatingDeserializer {
+    private static final long serialVersionUID = 1L;
+    private final transient Method factory;
+
+    ShorthandDeserializer(JsonDeserializer<?> delegate, Method factory) {
+      super(delegate);
+      this.factory = factory;
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+      return new ShorthandDeserializer(newDelegatee, factory);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        return super.deserialize(p, ctxt);
+      }
+      try {
+        return factory.invoke(null, p.getText());
+      } catch (InvocationTargetException e) {
+        return ctxt.handleWeirdStringValue(handledType(), p.getText(), String.valueOf(e.getCause().getMessage()));
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private static final class DurationSerializer extends JsonSerializer<Duration> {

@@ -19,8 +19,10 @@ public interface AttachmentContext extends PluginContext {
   }
 
   /**
-   * The plugin's {@linkplain HttpFilterPlugin#parseConfig parsed form} of {@link #pluginConfig()},
-   * parsed once per document however many routes and hosts it applies to. Default: the config itself.
+   * The config as parsed once per document however many routes and hosts it applies to: for a
+   * {@linkplain TypedHttpFilterPlugin typed} plugin the bound value (see {@link
+   * TypedHttpFilterPlugin#config}), for a raw one {@link HttpFilterPlugin#parseConfig} of {@link
+   * #pluginConfig()}. Default: the config itself.
    */
   default Object parsedConfig() {
     return pluginConfig();

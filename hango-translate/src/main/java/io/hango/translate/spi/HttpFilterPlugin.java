@@ -19,6 +19,11 @@ import java.util.List;
  * {@link #addResources} adds anything else the filter needs. Every hook defaults to doing
  * nothing and must be safe to call with an empty config.
  *
+ * <p>A plugin's config is either typed ({@link TypedHttpFilterPlugin}: an Immutables value
+ * interface bound and checked by the model's reader, so its errors read like the model's, with
+ * file:line:col; the plugin adds only its semantic checks) or raw JSON ({@link #configType()}
+ * {@link ObjectNode}, checked by {@link #validate}).
+ *
  * <p>How the rest of Hango's plugin set fits:
  *
  * <ul>
@@ -54,17 +59,34 @@ public interface HttpFilterPlugin {
   int order();
 
   /**
-   * Every problem in {@code config}, with field paths starting with {@code pathPrefix} (e.g.
-   * {@code spec.config.rules[0].limit.per}). The {@code resource} of returned problems may be
-   * empty: callers fill in the plugin document. Must not throw on any input.
+   * The type {@code spec.config} is bound to. Default: {@link ObjectNode}, the raw JSON escape
+   * hatch: the plugin checks the tree itself in {@link #validate} and may parse it in {@link
+   * #parseConfig}. A plugin with a typed config implements {@link TypedHttpFilterPlugin} instead,
+   * and the model's reader binds the config ({@link io.hango.model.io.ConfigBinding}), reporting
+   * unknown fields, value types, durations, enums and missing fields as it does for the model's
+   * documents. A return value that {@link ObjectNode} is assignable to ({@code JsonNode},
+   * {@code Object}) also means raw.
    */
-  List<Problem> validate(ObjectNode config, String pathPrefix);
+  default Class<?> configType() {
+    return ObjectNode.class;
+  }
 
   /**
-   * The parsed form of a {@linkplain #validate valid} {@code config}, computed once per plugin
+   * Every problem in a raw ({@link #configType()} {@link ObjectNode}) {@code config}, with field
+   * paths starting with {@code pathPrefix} (e.g. {@code spec.config.rules[0].limit.per}). The
+   * {@code resource} of returned problems may be empty: callers fill in the plugin document. Must
+   * not throw on any input. Not called for typed configs ({@link TypedHttpFilterPlugin#check}).
+   * Default: no problems.
+   */
+  default List<Problem> validate(ObjectNode config, String pathPrefix) {
+    return List.of();
+  }
+
+  /**
+   * The parsed form of a {@linkplain #validate valid} raw {@code config}, computed once per plugin
    * document and handed to every route and virtual host it applies to through {@link
-   * AttachmentContext#parsedConfig()}. The translator treats it as opaque. Default: {@code config}
-   * itself.
+   * AttachmentContext#parsedConfig()}. The translator treats it as opaque. Not called for typed
+   * configs, whose parsed form is the bound value. Default: {@code config} itself.
    */
   default Object parseConfig(ObjectNode config) {
     return config;

@@ -87,8 +87,43 @@ public final class DocumentBinder {
     return new Bound(Optional.empty(), ref, problems);
   }
 
+  /**
+   * Checks {@code tree}, found at field path {@code basePath} of a document, against the shape of
+   * {@code type} and binds it with the model's mappers, as {@link #bind} does for whole documents;
+   * adds every problem (of {@code resource}, located with {@code positions} when not null) to
+   * {@code problems}. Does not change {@code tree}.
+   *
+   * @return the bound value, empty when there was a problem
+   * @throws IllegalArgumentException when {@code type} is not a model-style type (no shape)
+   */
+  public static <T> Optional<T> bindValue(
+      JsonNode tree, Class<T> type, String resource, String basePath, DocumentPositions positions, List<Problem> problems) {
+    Shapes.of(type);
+    JsonNode copy = tree.deepCopy();
+    int before = problems.size();
+    new StructureChecker(resource, positions, problems).check(copy, type, basePath);
+    if (problems.size() > before) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(HangoMappers.json().treeToValue(copy, type));
+    } catch (JsonMappingException e) {
+      String path = path(basePath, e);
+      problems.add(new Problem(Severity.ERROR, Optional.ofNullable(positions).map(p -> p.nearest(path)), resource, path,
+          e.getOriginalMessage()));
+    } catch (RuntimeException | java.io.IOException e) {
+      problems.add(new Problem(Severity.ERROR, Optional.ofNullable(positions).map(p -> p.nearest(basePath)), resource, basePath,
+          String.valueOf(e.getMessage())));
+    }
+    return Optional.empty();
+  }
+
   private static String path(JsonMappingException e) {
-    String path = "";
+    return path("", e);
+  }
+
+  private static String path(String basePath, JsonMappingException e) {
+    String path = basePath;
     for (JsonMappingException.Reference r : e.getPath()) {
       path = r.getFieldName() != null ? FieldPaths.field(path, r.getFieldName()) : FieldPaths.index(path, r.getIndex());
     }

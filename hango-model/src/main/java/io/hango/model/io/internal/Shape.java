@@ -37,6 +37,14 @@ public sealed interface Shape {
   /** Any JSON object (plugin configs, whose schema is the plugin's). */
   record AnyObject() implements Shape {}
 
+  /**
+   * A string, or an object of {@code type}'s {@link Struct}: the type declares a static
+   * {@code @JsonCreator} factory taking one {@code String} that reads the short form (e.g. a list
+   * entry written {@code "10.0.0.0/8"} for {@code {clientIp: "10.0.0.0/8"}}). Used by plugin
+   * configs; the model's own documents have no such field (a structural schema cannot say it).
+   */
+  record Shorthand(Class<?> type) implements Shape {}
+
   /** An object with these properties, by name. */
   record Struct(Class<?> type, Map<String, Property> properties) implements Shape {}
 

@@ -1,5 +1,6 @@
 package io.hango.model.io.internal;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -109,9 +110,29 @@ public final class Shapes {
       return new Shape.Polymorphic(info.property(), subtypes, fallback);
     }
     if (c.isInterface()) {
-      return struct(c);
+      return shorthandFactory(c).isPresent() ? new Shape.Shorthand(c) : struct(c);
     }
     throw new IllegalArgumentException("no shape for " + type);
+  }
+
+  /**
+   * The static {@link JsonCreator} factory with one {@code String} parameter that {@code type}
+   * (or an interface it implements) declares to read a short form written as a string, if any.
+   */
+  public static Optional<Method> shorthandFactory(Class<?> type) {
+    for (Method m : type.getDeclaredMethods()) {
+      if (Modifier.isStatic(m.getModifiers()) && Modifier.isPublic(m.getModifiers()) && m.isAnnotationPresent(JsonCreator.class)
+          && m.getParameterCount() == 1 && m.getParameterTypes()[0] == String.class && type.isAssignableFrom(m.getReturnType())) {
+        return Optional.of(m);
+      }
+    }
+    for (Class<?> s : type.getInterfaces()) {
+      Optional<Method> m = shorthandFactory(s);
+      if (m.isPresent()) {
+        return m;
+      }
+    }
+    return Optional.empty();
   }
 
   private static List<String> enumNames(Class<?> c) {

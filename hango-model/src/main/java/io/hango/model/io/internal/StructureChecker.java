@@ -33,6 +33,7 @@ final class StructureChecker {
   private final DocumentPositions positions;
   private final List<Problem> problems;
 
+  /** With {@code positions} null, problems have no location (a tree not read from a file). */
   StructureChecker(String resource, DocumentPositions positions, List<Problem> problems) {
     this.resource = resource;
     this.positions = positions;
@@ -77,6 +78,12 @@ final class StructureChecker {
       }
     } else if (shape instanceof Shape.Polymorphic poly) {
       checkPolymorphic(node, poly, path);
+    } else if (shape instanceof Shape.Shorthand shorthand) {
+      if (node.isObject()) {
+        checkStruct((ObjectNode) node, Shapes.struct(shorthand.type()), path, Set.of());
+      } else if (!node.isTextual()) {
+        error(path, "expected a string or an object, found " + describe(node));
+      }
     }
   }
 
@@ -95,7 +102,7 @@ final class StructureChecker {
       if (p == null) {
         List<String> known = new ArrayList<>(props.keySet());
         known.addAll(extra);
-        problems.add(problem(positions.key(child).orElse(positions.nearest(child)), child,
+        problems.add(problem(positions == null ? null : positions.key(child).orElse(positions.nearest(child)), child,
             "unknown field '" + name + "'" + Suggestions.hint(name, known)));
       } else if (field.getValue().isNull()) {
         nulls.add(name);
@@ -212,11 +219,11 @@ final class StructureChecker {
   }
 
   private void error(String path, String message) {
-    problems.add(problem(positions.nearest(path), path, message));
+    problems.add(problem(positions == null ? null : positions.nearest(path), path, message));
   }
 
   private Problem problem(SourceLocation at, String path, String message) {
-    return new Problem(Severity.ERROR, Optional.of(at), resource, path, message);
+    return new Problem(Severity.ERROR, Optional.ofNullable(at), resource, path, message);
   }
 
   /** A node as a person reads it in a message: {@code text "abc"}, {@code number 5}, {@code a list}. */

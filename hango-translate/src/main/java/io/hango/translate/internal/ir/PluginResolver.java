@@ -51,25 +51,19 @@ final class PluginResolver {
       if (!p.spec().enabled()) {
         continue;
       }
-      List<Problem> problems = registry.validate(p);
-      for (Problem pr : problems) {
+      PluginRegistry.Checked checked = registry.check(p, null);
+      for (Problem pr : checked.problems()) {
         if (pr.isError()) {
           diags.error(pr.resource(), pr.path(), pr.message() + "; plugin not applied");
         } else {
           diags.warning(pr.resource(), pr.path(), pr.message());
         }
       }
-      if (problems.stream().anyMatch(Problem::isError)) {
+      if (checked.config() == null) {
         continue;
       }
       HttpFilterPlugin plugin = registry.byType(p.spec().type()).orElseThrow();
-      Object parsed;
-      try {
-        parsed = plugin.parseConfig(p.spec().config());
-      } catch (RuntimeException e) {
-        diags.error(p.ref(), "", "plugin '" + plugin.type() + "' failed: " + e);
-        continue;
-      }
+      Object parsed = checked.config();
       active.computeIfAbsent(plugin.type(), t -> new ArrayList<>()).add(new PluginDoc(plugin, p, parsed));
       for (int i = 0; i < p.spec().targets().size(); i++) {
         PluginTarget t = p.spec().targets().get(i);

@@ -4,8 +4,6 @@ import io.hango.model.plugin.Plugin;
 
 import com.google.protobuf.Message;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.net.InetAddresses;
 import io.envoyproxy.envoy.config.core.v3.CidrRange;
 import io.envoyproxy.envoy.config.rbac.v3.Permission;
@@ -16,7 +14,10 @@ import io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBACPerRoute;
 import io.envoyproxy.envoy.type.matcher.v3.PathMatcher;
 import io.hango.translate.internal.Protos;
 import io.hango.translate.spi.HttpFilterOrder;
+import io.hango.model.route.HeaderMatch;
+import io.hango.model.route.StringMatcher;
 import java.net.InetAddress;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +37,8 @@ import java.util.List;
  * }</pre>
  *
  * <p>The client IP is the one the gateway's {@code clientIp} settings determine. A request is on
- * the list when any entry matches; at least one entry is required. Envoy:
+ * the list when any entry matches; at least one entry is required. The config is an {@link
+ * AccessControlConfig}. Envoy:
  * {@code envoy.filters.http.rbac} (no rules in the HCM, so no enforcement outside targeted
  * routes and hosts) with a per-route {@code RBACPerRoute} holding one policy (named after the
  * plugin document) with action DENY ({@code deny}) or ALLOW ({@code allow}), permission
@@ -45,12 +47,12 @@ import java.util.List;
  * whole client Listener that lists it ("is required but unsupported for client"); access control
  * of gRPC calls is the called server's business.
  */
-public final class AccessControlPlugin extends PerRouteConfigPlugin<AccessControlPlugin.Config> {
+public final class AccessControlPlugin extends PerRouteConfigPlugin<AccessControlConfig> {
 
-  record Config(boolean white, List<Principal> principals) {}
+  private static final String ENTRY = "must be a client IP / CIDR string, or an object with exactly one of clientIp, userAgent, referer, uri, header";
 
   public AccessControlPlugin() {
-    super("access-control", "envoy.filters.http.rbac", HttpFilterOrder.ACCESS_CONTROL);
+    super("access-control", "envoy.filters.http.rbac", HttpFilterOrder.ACCESS_CONTROL, AccessControlConfig.class);
   }
 
   @Override
@@ -59,59 +61,70 @@ public final class AccessControlPlugin extends PerRouteConfigPlugin<AccessContro
   }
 
   @Override
-  Message perFilterConfig(Plugin plugin, Config config) {
+  Message perFilterConfig(Plugin plugin, AccessControlConfig config) {
     return perRoute(plugin.name(), config);
   }
 
   @Override
-  Config parse(ObjectNode config, String path, ConfigFields f) {
-    f.known(config, path, "deny", "allow");
-    if (config.has("deny") == config.has("allow")) {
-      f.error(path, config.has("deny") ? "needs only one of deny, allow" : "needs one of deny (black list), allow (white list)");
+  void semantics(AccessControlConfig config, String path, ConfigChecks f) {
+    if (config.deny().isPresent() == config.allow().isPresent()) {
+      f.error(path, config.deny().isPresent() ? "needs only one of deny, allow" : "needs one of deny (black list), allow (white list)");
     }
-    boolean white = !config.has("deny") && config.has("allow");
+    boolean white = white(config);
     String field = white ? "allow" : "deny";
-    List<Principal> principals = new ArrayList<>();
-    List<JsonNode> entries = f.list(config, field, path);
+    List<AccessControlConfig.Entry> entries = entries(config);
     for (int i = 0; i < entries.size(); i++) {
-      String at = path + "." + field + "[" + i + "]";
-      JsonNode e = entries.get(i);
-      if (e.isTextual()) {
-        CidrRange cidr = cidr(e.asText(), at, f);
-        if (cidr != null) {
-          principals.add(Principal.newBuilder().setRemoteIp(cidr).build());
-        }
-        continue;
-      }
-      if (!e.isObject() || e.size() != 1) {
-        f.error(at, "must be a client IP / CIDR string, or an object with exactly one of clientIp, userAgent, referer, uri, header");
-        continue;
-      }
-      f.known(e, at, "clientIp", "userAgent", "referer", "uri", "header");
-      if (e.has("clientIp")) {
-        f.string(e, "clientIp", at, true).map(ip -> cidr(ip, at + ".clientIp", f))
-            .ifPresent(cidr -> principals.add(Principal.newBuilder().setRemoteIp(cidr).build()));
-      } else if (e.has("userAgent")) {
-        f.match(e.get("userAgent"), at + ".userAgent", false, true)
-            .ifPresent(m -> principals.add(Principal.newBuilder().setHeader(Matchers.header("user-agent", m.matcher(), false)).build()));
-      } else if (e.has("referer")) {
-        f.match(e.get("referer"), at + ".referer", false, true)
-            .ifPresent(m -> principals.add(Principal.newBuilder().setHeader(Matchers.header("referer", m.matcher(), false)).build()));
-      } else if (e.has("uri")) {
-        f.match(e.get("uri"), at + ".uri", false, false).ifPresent(m -> principals.add(
-            Principal.newBuilder().setUrlPath(PathMatcher.newBuilder().setPath(Matchers.string(m.matcher()))).build()));
-      } else if (e.has("header")) {
-        f.match(e.get("header"), at + ".header", true, true)
-            .ifPresent(m -> principals.add(Principal.newBuilder().setHeader(Matchers.header(m.name(), m.matcher(), m.invert())).build()));
-      }
+      principal(entries.get(i), path + "." + field + "[" + i + "]", f);
     }
     if (entries.isEmpty() && f.problems().isEmpty()) {
       f.error(path + "." + field, "needs at least one entry");
     }
-    return new Config(white, principals);
   }
 
-  private static CidrRange cidr(String text, String path, ConfigFields f) {
+  private static boolean white(AccessControlConfig c) {
+    return c.deny().isEmpty() && c.allow().isPresent();
+  }
+
+  private static List<AccessControlConfig.Entry> entries(AccessControlConfig c) {
+    return (white(c) ? c.allow() : c.deny()).orElse(List.of());
+  }
+
+  /** The principal of entry {@code e} at {@code at}, reporting its problems to {@code f}; null when it has one. */
+  private static Principal principal(AccessControlConfig.Entry e, String at, ConfigChecks f) {
+    if (e.written()) {
+      CidrRange cidr = cidr(e.clientIp().orElseThrow(), at, f);
+      return cidr == null ? null : Principal.newBuilder().setRemoteIp(cidr).build();
+    }
+    int set = (e.clientIp().isPresent() ? 1 : 0) + (e.userAgent().isPresent() ? 1 : 0) + (e.referer().isPresent() ? 1 : 0)
+        + (e.uri().isPresent() ? 1 : 0) + (e.header().isPresent() ? 1 : 0);
+    if (set != 1) {
+      f.error(at, ENTRY);
+      return null;
+    }
+    if (e.clientIp().isPresent()) {
+      String ip = e.clientIp().get();
+      CidrRange cidr = f.nonEmpty(ip, at + ".clientIp") ? cidr(ip, at + ".clientIp", f) : null;
+      return cidr == null ? null : Principal.newBuilder().setRemoteIp(cidr).build();
+    }
+    if (e.userAgent().isPresent()) {
+      return f.match(e.userAgent().get(), at + ".userAgent", true)
+          .map(m -> Principal.newBuilder().setHeader(Matchers.header("user-agent", m, false)).build()).orElse(null);
+    }
+    if (e.referer().isPresent()) {
+      return f.match(e.referer().get(), at + ".referer", true)
+          .map(m -> Principal.newBuilder().setHeader(Matchers.header("referer", m, false)).build()).orElse(null);
+    }
+    if (e.uri().isPresent()) {
+      return f.match(e.uri().get(), at + ".uri", false)
+          .map(m -> Principal.newBuilder().setUrlPath(PathMatcher.newBuilder().setPath(Matchers.string(m))).build()).orElse(null);
+    }
+    HeaderMatch h = e.header().orElseThrow();
+    boolean named = f.nonEmpty(h.name(), at + ".header.name");
+    Optional<StringMatcher> m = f.match(h, at + ".header", true);
+    return named && m.isPresent() ? Principal.newBuilder().setHeader(Matchers.header(h.name(), m.get(), h.invert())).build() : null;
+  }
+
+  private static CidrRange cidr(String text, String path, ConfigChecks f) {
     String[] parts = text.split("/", -1);
     if (parts.length > 2 || !InetAddresses.isInetAddress(parts[0])) {
       f.error(path, "'" + text + "' is not an IP address or CIDR range");
@@ -134,13 +147,21 @@ public final class AccessControlPlugin extends PerRouteConfigPlugin<AccessContro
     return CidrRange.newBuilder().setAddressPrefix(parts[0]).setPrefixLen(Protos.u32(len)).build();
   }
 
-  static RBACPerRoute perRoute(String policyName, Config c) {
+  static RBACPerRoute perRoute(String policyName, AccessControlConfig c) {
+    ConfigChecks ignored = new ConfigChecks();
+    List<Principal> principals = new ArrayList<>();
+    for (AccessControlConfig.Entry e : entries(c)) {
+      Principal p = principal(e, "", ignored);
+      if (p != null) {
+        principals.add(p);
+      }
+    }
     Policy policy = Policy.newBuilder()
         .addPermissions(Permission.newBuilder().setAny(true))
-        .addAllPrincipals(c.principals())
+        .addAllPrincipals(principals)
         .build();
     io.envoyproxy.envoy.config.rbac.v3.RBAC rules = io.envoyproxy.envoy.config.rbac.v3.RBAC.newBuilder()
-        .setAction(c.white() ? io.envoyproxy.envoy.config.rbac.v3.RBAC.Action.ALLOW : io.envoyproxy.envoy.config.rbac.v3.RBAC.Action.DENY)
+        .setAction(white(c) ? io.envoyproxy.envoy.config.rbac.v3.RBAC.Action.ALLOW : io.envoyproxy.envoy.config.rbac.v3.RBAC.Action.DENY)
         .putPolicies(policyName, policy)
         .build();
     return RBACPerRoute.newBuilder().setRbac(RBAC.newBuilder().setRules(rules)).build();

@@ -4,18 +4,12 @@ import io.hango.model.plugin.Plugin;
 
 import com.google.protobuf.Message;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.BoolValue;
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import io.envoyproxy.envoy.extensions.filters.http.cors.v3.Cors;
 import io.envoyproxy.envoy.extensions.filters.http.cors.v3.CorsPolicy;
 import io.envoyproxy.envoy.type.matcher.v3.RegexMatcher;
 import io.envoyproxy.envoy.type.matcher.v3.StringMatcher;
 import io.hango.translate.spi.HttpFilterOrder;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code cors}: cross-origin resource sharing.
@@ -31,16 +25,13 @@ import java.util.Optional;
  *   allowCredentials: true
  * }</pre>
  *
- * <p>At least one origin (exact or regex). Envoy: {@code envoy.filters.http.cors} in the HCM and a
+ * <p>At least one origin (exact or regex); the config is a {@link CorsConfig}. Envoy: {@code envoy.filters.http.cors} in the HCM and a
  * per-route {@code CorsPolicy}. Not implemented by gRPC clients.
  */
-public final class CorsPlugin extends PerRouteConfigPlugin<CorsPlugin.Config> {
-
-  record Config(List<String> origins, List<String> originRegexes, List<String> methods, List<String> headers,
-      List<String> expose, Optional<Duration> maxAge, Optional<Boolean> credentials) {}
+public final class CorsPlugin extends PerRouteConfigPlugin<CorsConfig> {
 
   public CorsPlugin() {
-    super("cors", "envoy.filters.http.cors", HttpFilterOrder.CORS);
+    super("cors", "envoy.filters.http.cors", HttpFilterOrder.CORS, CorsConfig.class);
   }
 
   @Override
@@ -49,50 +40,49 @@ public final class CorsPlugin extends PerRouteConfigPlugin<CorsPlugin.Config> {
   }
 
   @Override
-  Message perFilterConfig(Plugin plugin, Config config) {
+  Message perFilterConfig(Plugin plugin, CorsConfig config) {
     return policy(config);
   }
 
   @Override
-  Config parse(ObjectNode config, String path, ConfigFields f) {
-    f.known(config, path, "allowOrigins", "allowOriginRegex", "allowMethods", "allowHeaders", "exposeHeaders", "maxAge", "allowCredentials");
-    List<String> origins = f.strings(config, "allowOrigins", path);
-    List<String> regexes = f.strings(config, "allowOriginRegex", path);
-    for (int i = 0; i < regexes.size(); i++) {
-      try {
-        Pattern.compile(regexes.get(i));
-      } catch (PatternSyntaxException e) {
-        f.error(path + ".allowOriginRegex[" + i + "]", "not an RE2 regular expression: " + e.getMessage());
+  void semantics(CorsConfig config, String path, ConfigChecks f) {
+    f.nonEmptyElements(config.allowOrigins(), path + ".allowOrigins");
+    f.nonEmptyElements(config.allowOriginRegex(), path + ".allowOriginRegex");
+    for (int i = 0; i < config.allowOriginRegex().size(); i++) {
+      if (!config.allowOriginRegex().get(i).isEmpty()) {
+        f.regex(config.allowOriginRegex().get(i), path + ".allowOriginRegex[" + i + "]");
       }
     }
-    if (origins.isEmpty() && regexes.isEmpty() && f.problems().isEmpty()) {
+    if (config.allowOrigins().isEmpty() && config.allowOriginRegex().isEmpty()) {
       f.error(path + ".allowOrigins", "at least one origin (allowOrigins or allowOriginRegex) is required");
     }
-    return new Config(origins, regexes, f.strings(config, "allowMethods", path), f.strings(config, "allowHeaders", path),
-        f.strings(config, "exposeHeaders", path), f.duration(config, "maxAge", path, false), f.bool(config, "allowCredentials", path));
+    f.nonEmptyElements(config.allowMethods(), path + ".allowMethods");
+    f.nonEmptyElements(config.allowHeaders(), path + ".allowHeaders");
+    f.nonEmptyElements(config.exposeHeaders(), path + ".exposeHeaders");
+    config.maxAge().ifPresent(d -> f.positive(d, path + ".maxAge"));
   }
 
-  static CorsPolicy policy(Config c) {
+  static CorsPolicy policy(CorsConfig c) {
     CorsPolicy.Builder b = CorsPolicy.newBuilder();
-    for (String o : c.origins()) {
+    for (String o : c.allowOrigins()) {
       b.addAllowOriginStringMatch(o.equals("*")
           ? StringMatcher.newBuilder().setSafeRegex(RegexMatcher.newBuilder().setRegex(".*")).build()
           : StringMatcher.newBuilder().setExact(o).build());
     }
-    for (String r : c.originRegexes()) {
+    for (String r : c.allowOriginRegex()) {
       b.addAllowOriginStringMatch(StringMatcher.newBuilder().setSafeRegex(RegexMatcher.newBuilder().setRegex(r)));
     }
-    if (!c.methods().isEmpty()) {
-      b.setAllowMethods(String.join(",", c.methods()));
+    if (!c.allowMethods().isEmpty()) {
+      b.setAllowMethods(String.join(",", c.allowMethods()));
     }
-    if (!c.headers().isEmpty()) {
-      b.setAllowHeaders(String.join(",", c.headers()));
+    if (!c.allowHeaders().isEmpty()) {
+      b.setAllowHeaders(String.join(",", c.allowHeaders()));
     }
-    if (!c.expose().isEmpty()) {
-      b.setExposeHeaders(String.join(",", c.expose()));
+    if (!c.exposeHeaders().isEmpty()) {
+      b.setExposeHeaders(String.join(",", c.exposeHeaders()));
     }
     c.maxAge().ifPresent(d -> b.setMaxAge(Long.toString(d.getSeconds())));
-    c.credentials().ifPresent(v -> b.setAllowCredentials(BoolValue.of(v)));
+    c.allowCredentials().ifPresent(v -> b.setAllowCredentials(BoolValue.of(v)));
     return b.build();
   }
 }

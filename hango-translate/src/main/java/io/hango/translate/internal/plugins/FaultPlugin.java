@@ -4,14 +4,11 @@ import io.hango.model.plugin.Plugin;
 
 import com.google.protobuf.Message;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.envoyproxy.envoy.extensions.filters.common.fault.v3.FaultDelay;
 import io.envoyproxy.envoy.extensions.filters.http.fault.v3.FaultAbort;
 import io.envoyproxy.envoy.extensions.filters.http.fault.v3.HTTPFault;
 import io.hango.translate.internal.Protos;
 import io.hango.translate.spi.HttpFilterOrder;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * {@code fault}: fault injection, to test how clients cope.
@@ -22,17 +19,12 @@ import java.util.Optional;
  *   delay: {percent: 5, fixed: 2s}
  * }</pre>
  *
- * <p>At least one of abort and delay; percentages 0–100 (fractions allowed). Envoy:
+ * <p>At least one of abort and delay; percentages 0–100 (fractions allowed); the config is a
+ * {@link FaultConfig}. Envoy:
  * {@code envoy.filters.http.fault} (empty in the HCM) with a per-route {@code HTTPFault}. gRPC
  * clients implement it, so it also runs on proxyless-gRPC API listeners.
  */
-public final class FaultPlugin extends PerRouteConfigPlugin<FaultPlugin.Config> {
-
-  record Abort(double percent, Optional<Integer> status, Optional<Integer> grpcStatus) {}
-
-  record Delay(double percent, Duration duration) {}
-
-  record Config(Optional<Abort> abort, Optional<Delay> delay) {}
+public final class FaultPlugin extends PerRouteConfigPlugin<FaultConfig> {
 
   @Override
   public boolean supportedByProxylessGrpc() {
@@ -40,7 +32,7 @@ public final class FaultPlugin extends PerRouteConfigPlugin<FaultPlugin.Config> 
   }
 
   public FaultPlugin() {
-    super("fault", "envoy.filters.http.fault", HttpFilterOrder.FAULT);
+    super("fault", "envoy.filters.http.fault", HttpFilterOrder.FAULT, FaultConfig.class);
   }
 
   @Override
@@ -49,38 +41,32 @@ public final class FaultPlugin extends PerRouteConfigPlugin<FaultPlugin.Config> 
   }
 
   @Override
-  Message perFilterConfig(Plugin plugin, Config config) {
+  Message perFilterConfig(Plugin plugin, FaultConfig config) {
     return fault(config);
   }
 
   @Override
-  Config parse(ObjectNode config, String path, ConfigFields f) {
-    f.known(config, path, "abort", "delay");
-    Optional<Abort> abort = f.object(config, "abort", path, false).flatMap(a -> {
+  void semantics(FaultConfig config, String path, ConfigChecks f) {
+    config.abort().ifPresent(a -> {
       String at = path + ".abort";
-      f.known(a, at, "percent", "status", "grpcStatus");
-      Optional<Double> pct = f.percent(a, "percent", at, true);
-      Optional<Integer> status = f.integer(a, "status", at, 200, 599, false);
-      Optional<Integer> grpc = f.integer(a, "grpcStatus", at, 1, 16, false);
-      if (a.has("status") == a.has("grpcStatus")) {
-        f.error(at, a.has("status") ? "needs only one of status, grpcStatus" : "needs one of status, grpcStatus");
+      f.percent(a.percent(), at + ".percent");
+      a.status().ifPresent(s -> f.range(s, at + ".status", 200, 599));
+      a.grpcStatus().ifPresent(s -> f.range(s, at + ".grpcStatus", 1, 16));
+      if (a.status().isPresent() == a.grpcStatus().isPresent()) {
+        f.error(at, a.status().isPresent() ? "needs only one of status, grpcStatus" : "needs one of status, grpcStatus");
       }
-      return pct.isPresent() && (status.isPresent() != grpc.isPresent()) ? Optional.of(new Abort(pct.get(), status, grpc)) : Optional.empty();
     });
-    Optional<Delay> delay = f.object(config, "delay", path, false).flatMap(d -> {
+    config.delay().ifPresent(d -> {
       String at = path + ".delay";
-      f.known(d, at, "percent", "fixed");
-      Optional<Double> pct = f.percent(d, "percent", at, true);
-      Optional<Duration> dur = f.duration(d, "fixed", at, true);
-      return pct.isPresent() && dur.isPresent() ? Optional.of(new Delay(pct.get(), dur.get())) : Optional.empty();
+      f.percent(d.percent(), at + ".percent");
+      f.positive(d.fixed(), at + ".fixed");
     });
-    if (!config.has("abort") && !config.has("delay")) {
+    if (config.abort().isEmpty() && config.delay().isEmpty()) {
       f.error(path, "needs abort, delay or both");
     }
-    return new Config(abort, delay);
   }
 
-  static HTTPFault fault(Config c) {
+  static HTTPFault fault(FaultConfig c) {
     HTTPFault.Builder b = HTTPFault.newBuilder();
     c.abort().ifPresent(a -> {
       FaultAbort.Builder fa = FaultAbort.newBuilder().setPercentage(Protos.fraction(a.percent()));
@@ -88,7 +74,7 @@ public final class FaultPlugin extends PerRouteConfigPlugin<FaultPlugin.Config> 
       a.grpcStatus().ifPresent(fa::setGrpcStatus);
       b.setAbort(fa);
     });
-    c.delay().ifPresent(d -> b.setDelay(FaultDelay.newBuilder().setFixedDelay(Protos.duration(d.duration())).setPercentage(Protos.fraction(d.percent()))));
+    c.delay().ifPresent(d -> b.setDelay(FaultDelay.newBuilder().setFixedDelay(Protos.duration(d.fixed())).setPercentage(Protos.fraction(d.percent()))));
     return b.build();
   }
 }
