@@ -89,6 +89,25 @@ public sealed interface Decision {
     }
   }
 
+  /** An outcome decided by a matched route: {@link Forward}, {@link Redirect}, {@link DirectResponse}. */
+  sealed interface RouteMatched extends Decision {
+    /** The matched virtual host. */
+    String virtualHost();
+
+    /** The matched route. */
+    MatchedRoute route();
+
+    @Override
+    default Optional<String> virtualHostName() {
+      return Optional.of(virtualHost());
+    }
+
+    @Override
+    default Optional<MatchedRoute> matchedRoute() {
+      return Optional.of(route());
+    }
+  }
+
   /** An answer Envoy makes itself, without an upstream: a redirect or a direct response. */
   sealed interface LocalReply extends Decision {
     /** The status Envoy answers with. */
@@ -136,7 +155,7 @@ public sealed interface Decision {
       Duration timeout,
       Optional<RetryPolicy> retryPolicy,
       List<String> notes)
-      implements Decision {
+      implements RouteMatched {
     /** Checks the arguments and copies the notes; an empty cluster name counts as none. */
     public Forward {
       requireNonNull(routeConfigurationName, "routeConfigurationName");
@@ -149,16 +168,6 @@ public sealed interface Decision {
       requireNonNull(timeout, "timeout");
       requireNonNull(retryPolicy, "retryPolicy");
       notes = List.copyOf(notes);
-    }
-
-    @Override
-    public Optional<String> virtualHostName() {
-      return Optional.of(virtualHost);
-    }
-
-    @Override
-    public Optional<MatchedRoute> matchedRoute() {
-      return Optional.of(route);
     }
   }
 
@@ -183,7 +192,7 @@ public sealed interface Decision {
       Headers requestHeaders,
       Headers responseHeaders,
       List<String> notes)
-      implements LocalReply {
+      implements RouteMatched, LocalReply {
     /** Checks the arguments and copies the notes. */
     public Redirect {
       requireNonNull(routeConfigurationName, "routeConfigurationName");
@@ -193,16 +202,6 @@ public sealed interface Decision {
       requireNonNull(requestHeaders, "requestHeaders");
       requireNonNull(responseHeaders, "responseHeaders");
       notes = List.copyOf(notes);
-    }
-
-    @Override
-    public Optional<String> virtualHostName() {
-      return Optional.of(virtualHost);
-    }
-
-    @Override
-    public Optional<MatchedRoute> matchedRoute() {
-      return Optional.of(route);
     }
 
     /** The {@link #location()}. */
@@ -285,7 +284,7 @@ public sealed interface Decision {
       Headers requestHeaders,
       Headers responseHeaders,
       List<String> notes)
-      implements LocalReply {
+      implements RouteMatched, LocalReply {
     /** Checks the arguments and copies the notes. */
     public DirectResponse {
       requireNonNull(routeConfigurationName, "routeConfigurationName");
@@ -296,16 +295,6 @@ public sealed interface Decision {
       requireNonNull(requestHeaders, "requestHeaders");
       requireNonNull(responseHeaders, "responseHeaders");
       notes = List.copyOf(notes);
-    }
-
-    @Override
-    public Optional<String> virtualHostName() {
-      return Optional.of(virtualHost);
-    }
-
-    @Override
-    public Optional<MatchedRoute> matchedRoute() {
-      return Optional.of(route);
     }
   }
 
