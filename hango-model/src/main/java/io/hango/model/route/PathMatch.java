@@ -41,6 +41,20 @@ public interface PathMatch {
     return false;
   }
 
+  /** The keys of which a path match takes exactly one, in order. */
+  List<String> KINDS = List.of("exact", "prefix", "regex", "template");
+
+  /** The {@link #KINDS} this match sets (exactly one in a valid config). */
+  @JsonIgnore
+  default List<String> kindsSet() {
+    List<String> set = new java.util.ArrayList<>();
+    exact().ifPresent(v -> set.add("exact"));
+    prefix().ifPresent(v -> set.add("prefix"));
+    regex().ifPresent(v -> set.add("regex"));
+    template().ifPresent(v -> set.add("template"));
+    return set;
+  }
+
   /**
    * The condition as one typed value.
    *

@@ -42,6 +42,22 @@ public interface ValueMatch {
     return false;
   }
 
+  /** The keys of which a value match takes exactly one, in order. */
+  List<String> KINDS = List.of("exact", "prefix", "suffix", "contains", "regex", "present");
+
+  /** The {@link #KINDS} this match sets (exactly one in a valid config). */
+  @JsonIgnore
+  default List<String> kindsSet() {
+    List<String> set = new java.util.ArrayList<>();
+    exact().ifPresent(v -> set.add("exact"));
+    prefix().ifPresent(v -> set.add("prefix"));
+    suffix().ifPresent(v -> set.add("suffix"));
+    contains().ifPresent(v -> set.add("contains"));
+    regex().ifPresent(v -> set.add("regex"));
+    present().ifPresent(v -> set.add("present"));
+    return set;
+  }
+
   /**
    * The condition as one typed value.
    *

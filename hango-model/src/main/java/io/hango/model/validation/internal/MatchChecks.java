@@ -7,7 +7,6 @@ import io.hango.model.route.PathMatch;
 import io.hango.model.route.QueryParamMatch;
 import io.hango.model.route.RouteMatch;
 import io.hango.model.route.ValueMatch;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -16,8 +15,6 @@ final class MatchChecks {
 
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
-  private static final List<String> PATH_KINDS = List.of("exact", "prefix", "regex", "template");
-  private static final List<String> VALUE_KINDS = List.of("exact", "prefix", "suffix", "contains", "regex", "present");
 
   private final ProblemSink sink;
 
@@ -60,12 +57,8 @@ final class MatchChecks {
   }
 
   private void path(Resource r, PathMatch m, String path, Set<String> variables) {
-    List<String> set = new ArrayList<>();
-    m.exact().ifPresent(v -> set.add("exact"));
-    m.prefix().ifPresent(v -> set.add("prefix"));
-    m.regex().ifPresent(v -> set.add("regex"));
-    m.template().ifPresent(v -> set.add("template"));
-    OneOf.exactlyOne(sink, r, path, "a path match", PATH_KINDS, set);
+    List<String> set = m.kindsSet();
+    OneOf.exactlyOne(sink, r, path, "a path match", PathMatch.KINDS, set);
     m.exact().filter(v -> !v.startsWith("/")).ifPresent(v -> sink.error(r, path + ".exact", "a path must start with '/'"));
     m.prefix().filter(v -> !v.startsWith("/")).ifPresent(v -> sink.error(r, path + ".prefix", "a path prefix must start with '/'"));
     m.regex().ifPresent(v -> Formats.regex(v).ifPresent(msg -> sink.error(r, path + ".regex", msg)));
@@ -73,14 +66,8 @@ final class MatchChecks {
   }
 
   private void value(Resource r, ValueMatch m, String path, String what) {
-    List<String> set = new ArrayList<>();
-    m.exact().ifPresent(v -> set.add("exact"));
-    m.prefix().ifPresent(v -> set.add("prefix"));
-    m.suffix().ifPresent(v -> set.add("suffix"));
-    m.contains().ifPresent(v -> set.add("contains"));
-    m.regex().ifPresent(v -> set.add("regex"));
-    m.present().ifPresent(v -> set.add("present"));
-    OneOf.exactlyOne(sink, r, path, what, VALUE_KINDS, set);
+    List<String> set = m.kindsSet();
+    OneOf.exactlyOne(sink, r, path, what, ValueMatch.KINDS, set);
     // Envoy requires a non-empty string for these three: an empty one would match everything.
     m.prefix().filter(String::isEmpty).ifPresent(v -> sink.error(r, path + ".prefix", "cannot be empty"));
     m.suffix().filter(String::isEmpty).ifPresent(v -> sink.error(r, path + ".suffix", "cannot be empty"));

@@ -36,8 +36,6 @@ import java.util.TreeMap;
  */
 final class RouteResolver {
 
-  private static final List<String> PATH_KINDS = List.of("exact", "prefix", "regex", "template");
-  private static final List<String> VALUE_KINDS = List.of("exact", "prefix", "suffix", "contains", "regex", "present");
   private static final List<String> ACTIONS = List.of("forward", "redirect", "directResponse");
   private static final List<String> HASH_KEYS = List.of("header", "cookie", "sourceIp", "queryParam");
   private static final String LEFT_OUT = "; route left out";
@@ -222,28 +220,18 @@ final class RouteResolver {
   }
 
   private Optional<PathMatcher> path(String ref, PathMatch m) {
-    List<String> set = new ArrayList<>();
-    m.exact().ifPresent(v -> set.add("exact"));
-    m.prefix().ifPresent(v -> set.add("prefix"));
-    m.regex().ifPresent(v -> set.add("regex"));
-    m.template().ifPresent(v -> set.add("template"));
+    List<String> set = m.kindsSet();
     if (set.size() != 1) {
-      diags.error(ref, "spec.match.path", RuleMessages.exactlyOne("a path match", PATH_KINDS, set) + LEFT_OUT);
+      diags.error(ref, "spec.match.path", RuleMessages.exactlyOne("a path match", PathMatch.KINDS, set) + LEFT_OUT);
       return Optional.empty();
     }
     return Optional.of(m.matcher());
   }
 
   private Optional<StringMatcher> value(String ref, String at, ValueMatch m, String what) {
-    List<String> set = new ArrayList<>();
-    m.exact().ifPresent(v -> set.add("exact"));
-    m.prefix().ifPresent(v -> set.add("prefix"));
-    m.suffix().ifPresent(v -> set.add("suffix"));
-    m.contains().ifPresent(v -> set.add("contains"));
-    m.regex().ifPresent(v -> set.add("regex"));
-    m.present().ifPresent(v -> set.add("present"));
+    List<String> set = m.kindsSet();
     if (set.size() != 1) {
-      diags.error(ref, at, RuleMessages.exactlyOne(what, VALUE_KINDS, set) + LEFT_OUT);
+      diags.error(ref, at, RuleMessages.exactlyOne(what, ValueMatch.KINDS, set) + LEFT_OUT);
       return Optional.empty();
     }
     return Optional.of(m.matcher());
