@@ -60,22 +60,10 @@ public final class RegistryLoadHarness {
     // ZooKeeper's and Curator's INFO lines (every session, every connection) would bury the progress lines.
     System.setProperty("org.slf4j.simpleLogger.log.org.apache.zookeeper", "warn");
     System.setProperty("org.slf4j.simpleLogger.log.org.apache.curator", "warn");
-    int status = 0;
-    try {
-      run(Args.parse(args));
-    } catch (Throwable t) {
-      t.printStackTrace();
-      status = 1;
-    }
-    System.exit(status);
+    Args.runAndExit(args, OPTIONS, RegistryLoadHarness::run);
   }
 
   private static void run(Map<String, String> opts) throws Exception {
-    for (String key : opts.keySet()) {
-      if (!OPTIONS.contains(key)) {
-        throw new IllegalArgumentException("unknown option --" + key + "; options: " + OPTIONS);
-      }
-    }
     ProviderNames names = new ProviderNames(intOption(opts, "services", 1000), intOption(opts, "instances", 10));
     int clients = intOption(opts, "clients", 1000);
     Fleet.Mode mode = Fleet.Mode.parse(opts.getOrDefault("mode", "sotw"));

@@ -45,22 +45,10 @@ public final class LoadHarness {
   private LoadHarness() {}
 
   public static void main(String[] args) {
-    int status = 0;
-    try {
-      run(Args.parse(args));
-    } catch (Throwable t) {
-      t.printStackTrace();
-      status = 1;
-    }
-    System.exit(status);
+    Args.runAndExit(args, OPTIONS, LoadHarness::run);
   }
 
   private static void run(Map<String, String> opts) throws Exception {
-    for (String key : opts.keySet()) {
-      if (!OPTIONS.contains(key)) {
-        throw new IllegalArgumentException("unknown option --" + key + "; options: " + OPTIONS);
-      }
-    }
     boolean idle = opts.getOrDefault("mode", "sotw,delta").trim().equals("idle");
     List<String> workloads = list(opts.getOrDefault("workload", idle ? "small" : "large,small"));
     List<String> servers = list(opts.getOrDefault("server", idle ? "hango" : "hango,jcp"));
