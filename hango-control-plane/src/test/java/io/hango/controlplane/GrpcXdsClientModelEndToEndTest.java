@@ -1,14 +1,16 @@
 package io.hango.controlplane;
 
+import io.hango.testkit.grpc.WhoConfigs;
+import io.hango.testkit.Await;
 import io.hango.testkit.xds.GrpcXdsChannel;
 import io.hango.testkit.grpc.NamedGrpcBackends;
 
-import static io.hango.controlplane.TestConfigs.await;
-import static io.hango.controlplane.TestConfigs.docs;
-import static io.hango.controlplane.TestConfigs.endpoint;
-import static io.hango.controlplane.TestConfigs.gateway;
-import static io.hango.controlplane.TestConfigs.route;
-import static io.hango.controlplane.TestConfigs.whoService;
+import static io.hango.controlplane.Await.await;
+import static io.hango.controlplane.WhoConfigs.docs;
+import static io.hango.controlplane.WhoConfigs.endpoint;
+import static io.hango.controlplane.WhoConfigs.gateway;
+import static io.hango.controlplane.WhoConfigs.route;
+import static io.hango.controlplane.WhoConfigs.whoService;
 import static io.hango.controlplane.TestConfigs.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +66,7 @@ class GrpcXdsClientModelEndToEndTest {
             .debounce(Duration.ZERO, Duration.ZERO)
             .build()
             .start();
-    xds = GrpcXdsChannel.open(cp.xdsPort(), "grpc-e2e", TestConfigs.GATEWAY, TestConfigs.HOST);
+    xds = GrpcXdsChannel.open(cp.xdsPort(), "grpc-e2e", WhoConfigs.GATEWAY, WhoConfigs.HOST);
     channel = xds.channel();
   }
 
@@ -90,7 +92,7 @@ class GrpcXdsClientModelEndToEndTest {
     assertThat(call(Map.of("x-color", "green"))).isEqualTo("green");
     assertThat(call(Map.of("x-color", "red"))).isEqualTo("blue");
     // The node is in its gateway's group, not the catch-all one.
-    assertThat(cp.xdsServer().status().node("grpc-e2e")).extracting(n -> n.group()).containsOnly(TestConfigs.GATEWAY);
+    assertThat(cp.xdsServer().status().node("grpc-e2e")).extracting(n -> n.group()).containsOnly(WhoConfigs.GATEWAY);
   }
 
   @Test

@@ -1,11 +1,13 @@
 package io.hango.controlplane;
 
-import static io.hango.controlplane.TestConfigs.await;
-import static io.hango.controlplane.TestConfigs.docs;
-import static io.hango.controlplane.TestConfigs.endpoint;
-import static io.hango.controlplane.TestConfigs.gateway;
-import static io.hango.controlplane.TestConfigs.route;
-import static io.hango.controlplane.TestConfigs.whoService;
+import io.hango.testkit.grpc.WhoConfigs;
+import io.hango.testkit.Await;
+import static io.hango.controlplane.Await.await;
+import static io.hango.controlplane.WhoConfigs.docs;
+import static io.hango.controlplane.WhoConfigs.endpoint;
+import static io.hango.controlplane.WhoConfigs.gateway;
+import static io.hango.controlplane.WhoConfigs.route;
+import static io.hango.controlplane.WhoConfigs.whoService;
 import static io.hango.controlplane.TestConfigs.write;
 import static org.assertj.core.api.Assertions.assertThat;
 

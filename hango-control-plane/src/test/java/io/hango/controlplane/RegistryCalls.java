@@ -1,6 +1,7 @@
 package io.hango.controlplane;
 
-import static io.hango.controlplane.TestConfigs.await;
+import io.hango.testkit.Await;
+import static io.hango.controlplane.Await.await;
 
 import io.grpc.Channel;
 import io.hango.testkit.grpc.NamedGrpcBackends;

@@ -1,10 +1,12 @@
 package io.hango.controlplane;
 
+import io.hango.testkit.grpc.WhoConfigs;
+import io.hango.testkit.Await;
 import io.hango.testkit.xds.GrpcXdsChannel;
-import static io.hango.controlplane.TestConfigs.await;
-import static io.hango.controlplane.TestConfigs.docs;
-import static io.hango.controlplane.TestConfigs.gateway;
-import static io.hango.controlplane.TestConfigs.route;
+import static io.hango.controlplane.Await.await;
+import static io.hango.controlplane.WhoConfigs.docs;
+import static io.hango.controlplane.WhoConfigs.gateway;
+import static io.hango.controlplane.WhoConfigs.route;
 import static io.hango.controlplane.TestConfigs.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +63,7 @@ abstract class RegistryEndToEndTest {
           """.formatted(discoveryYaml()), registryYaml(), route("all", 0, "", "[{service: who}]")));
       try (ControlPlane cp = ControlPlane.builder().config(dir).xdsHost("127.0.0.1").xdsPort(0).disableAdmin()
               .registryDataDirectory(dir.resolve("data")).debounce(Duration.ZERO, Duration.ZERO).build().start();
-          GrpcXdsChannel xds = GrpcXdsChannel.open(cp.xdsPort(), prefix + "-e2e", TestConfigs.GATEWAY, TestConfigs.HOST);
+          GrpcXdsChannel xds = GrpcXdsChannel.open(cp.xdsPort(), prefix + "-e2e", WhoConfigs.GATEWAY, WhoConfigs.HOST);
           RegistryCalls calls = new RegistryCalls(xds.channel())) {
         calls.awaitOnly("both registered backends answer", Duration.ofSeconds(30), Set.of(first, second));
 

@@ -9,6 +9,7 @@ import io.hango.controlplane.ControlPlane;
 import io.hango.controlplane.NodeGrouping;
 import io.hango.kubernetes.internal.HangoKinds;
 import io.hango.model.ResourceKind;
+import io.hango.testkit.Await;
 import io.hango.testkit.kubernetes.MockKubernetesApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -119,6 +120,11 @@ final class HangoCluster implements AutoCloseable {
     return byType;
   }
 
+  /** Whether the resource's condition {@code type} has {@code status} ({@code True} or {@code False}). */
+  boolean hasCondition(ResourceKind kind, String namespace, String name, String type, String status) {
+    return status.equals(conditions(kind, namespace, name).getOrDefault(type, Map.of()).get("status"));
+  }
+
   /** A source on {@code namespace} with quick debouncing and a quick election (lease of 2 s). */
   KubernetesConfigSource.Builder source(String namespace, String identity) {
     return KubernetesConfigSource.builder(client)
@@ -146,19 +152,9 @@ final class HangoCluster implements AutoCloseable {
   }
 
   static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting: " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.await(what, Duration.ofSeconds(20), condition);
   }
+
 
   private Resource<GenericKubernetesResource> one(ResourceKind kind, String namespace, String name) {
     return client.genericKubernetesResources(HangoKinds.context(kind)).inNamespace(namespace).withName(name);

@@ -54,8 +54,7 @@ class KubernetesConfigSourceTest {
       assertThat(route.get("Accepted")).containsEntry("status", "True").containsEntry("reason", "Accepted");
       assertThat(route.get("Programmed")).containsEntry("status", "True")
           .containsEntry("message", "served in config version " + version);
-      await("a Gateway's status", () -> "True".equals(
-          cluster.conditions(ResourceKind.GATEWAY, "examples", "edge").getOrDefault("Programmed", Map.of()).get("status")));
+      await("a Gateway's status", () -> cluster.hasCondition(ResourceKind.GATEWAY, "examples", "edge", "Programmed", "True"));
     }
   }
 
@@ -77,8 +76,7 @@ class KubernetesConfigSourceTest {
       cluster.editSpec(ResourceKind.ROUTE, ns, "orders", spec -> forward(spec).put("timeoutt", "9s"));
       await("the broken route rejected", () -> cp.state().lastOutcome().map(ReloadOutcome::rejected).orElse(false));
       assertThat(version(cp)).isEqualTo(v2);
-      await("status of the broken route", () -> "False".equals(
-          cluster.conditions(ResourceKind.ROUTE, ns, "orders").getOrDefault("Accepted", Map.of()).get("status")));
+      await("status of the broken route", () -> cluster.hasCondition(ResourceKind.ROUTE, ns, "orders", "Accepted", "False"));
       Map<String, Map<String, Object>> broken = cluster.conditions(ResourceKind.ROUTE, ns, "orders");
       assertThat(broken.get("Accepted")).containsEntry("reason", "Invalid");
       assertThat((String) broken.get("Accepted").get("message")).contains("spec.forward").contains("timeoutt")
@@ -92,8 +90,7 @@ class KubernetesConfigSourceTest {
       cluster.editSpec(ResourceKind.ROUTE, ns, "orders", spec -> forward(spec).remove("timeoutt"));
       await("the fixed route applied", () -> cp.state().lastOutcome().map(o -> !o.rejected()).orElse(false));
       assertThat(version(cp)).isEqualTo(v2); // the same content as before it broke
-      await("status of the fixed route", () -> "True".equals(
-          cluster.conditions(ResourceKind.ROUTE, ns, "orders").getOrDefault("Accepted", Map.of()).get("status")));
+      await("status of the fixed route", () -> cluster.hasCondition(ResourceKind.ROUTE, ns, "orders", "Accepted", "True"));
 
       // A new Service and a Route to it: served. The Service deleted under the Route: rejected, the
       // Route's status names the missing Service, and its cluster keeps being served. The Route
@@ -117,8 +114,7 @@ class KubernetesConfigSourceTest {
       await("the new service served", () -> clusterNames(cp).stream().anyMatch(n -> n.contains("spare")));
       String v3 = version(cp);
       cluster.delete(ResourceKind.SERVICE, ns, "spare");
-      await("the route to the deleted service rejected", () -> "False".equals(
-          cluster.conditions(ResourceKind.ROUTE, ns, "spare").getOrDefault("Accepted", Map.of()).get("status")));
+      await("the route to the deleted service rejected", () -> cluster.hasCondition(ResourceKind.ROUTE, ns, "spare", "Accepted", "False"));
       assertThat((String) cluster.conditions(ResourceKind.ROUTE, ns, "spare").get("Accepted").get("message"))
           .contains("spare");
       assertThat(version(cp)).isEqualTo(v3);
@@ -143,6 +139,22 @@ class KubernetesConfigSourceTest {
       // The status writes came back through the informers and changed no document: no reload since.
       assertThat(cp.state().lastOutcome().orElseThrow().at()).isEqualTo(settled.at());
       assertThat(source.statusWrites()).isEqualTo(writes);
+    }
+  }
+
+  @Test
+  void anUnreachableApiServerIsAClearProblemNotAStartedControlPlane() {
+    io.fabric8.kubernetes.client.Config config = new io.fabric8.kubernetes.client.ConfigBuilder()
+        .withMasterUrl("http://127.0.0.1:1").withRequestRetryBackoffLimit(0).build();
+    try (io.fabric8.kubernetes.client.KubernetesClient client =
+            new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build();
+        KubernetesConfigSource source = KubernetesConfigSource.builder(client).namespaces(List.of("gw"))
+            .initialSyncTimeout(java.time.Duration.ofSeconds(2)).build()) {
+      ConfigSource.Loaded loaded = source.load();
+      assertThat(loaded.config()).isEmpty();
+      assertThat(loaded.problems()).singleElement().asString()
+          .contains("cannot list the Hango resources in namespace gw from http://127.0.0.1:1")
+          .contains("are the CRDs installed");
     }
   }
 

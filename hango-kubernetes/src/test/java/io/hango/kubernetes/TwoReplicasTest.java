@@ -8,6 +8,7 @@ import io.grpc.ManagedChannelBuilder;
 import io.hango.controlplane.ControlPlane;
 import io.hango.model.ResourceKind;
 import io.hango.testkit.grpc.NamedGrpcBackends;
+import io.hango.testkit.grpc.WhoConfigs;
 import io.hango.testkit.xds.GrpcXdsChannel;
 import io.hango.testkit.xds.SotwXdsStream;
 import io.hango.testkit.xds.XdsTestClient;
@@ -49,7 +50,7 @@ class TwoReplicasTest {
 
   @Test
   void replicasAgreeAClientMovesWithoutResendsAndOneReplicaWritesStatus() throws Exception {
-    cluster.apply(NS, gateway() + "---\n" + service() + "---\n" + route("blue"));
+    cluster.apply(NS, WhoConfigs.docs(WhoConfigs.gateway(), service(), route("blue")));
     KubernetesConfigSource sourceA = cluster.source(NS, "replica-a").build();
     ControlPlane a = HangoCluster.controlPlane(sourceA);
     await("replica-a elected", sourceA::writesStatus);
@@ -153,45 +154,12 @@ class TwoReplicasTest {
     }
   }
 
-  private static String gateway() {
-    return """
-        apiVersion: hango.io/v1alpha1
-        kind: Gateway
-        metadata: {name: edge}
-        spec:
-          listeners:
-            - {name: grpc, port: 9090, protocol: HTTP2, hosts: ["api.example.com"]}
-        """;
-  }
-
   private static String service() {
-    return """
-        apiVersion: hango.io/v1alpha1
-        kind: Service
-        metadata: {name: who}
-        spec:
-          protocol: grpc
-          endpoints:
-            - {address: 127.0.0.1, port: %d, labels: {color: blue}}
-            - {address: 127.0.0.1, port: %d, labels: {color: green}}
-          subsets:
-            - {name: blue, labels: {color: blue}}
-            - {name: green, labels: {color: green}}
-        """.formatted(backends.port("blue"), backends.port("green"));
+    return WhoConfigs.whoService(WhoConfigs.endpoint(backends.port("blue"), "blue")
+        + WhoConfigs.endpoint(backends.port("green"), "green"));
   }
 
   private static String route(String subset) {
-    return """
-        apiVersion: hango.io/v1alpha1
-        kind: Route
-        metadata: {name: who}
-        spec:
-          gateway: edge
-          hosts: ["api.example.com"]
-          match: {path: {prefix: /test.Who/}}
-          forward:
-            destinations: [{service: who, subset: %s}]
-        """.formatted(subset);
+    return WhoConfigs.route("who", 0, "", "[{service: who, subset: %s}]".formatted(subset));
   }
-
 }
