@@ -254,6 +254,20 @@ class SotwProtocolTest {
   }
 
   @Test
+  void theStatusShowsTheSubscriptionAsItChanges() {
+    ads.request(TypeUrls.ENDPOINT, "a");
+    DiscoveryResponse first = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(cdsOr(TypeUrls.ENDPOINT).subscriptions()).containsExactly("a");
+    ads.send(DiscoveryRequest.newBuilder().setTypeUrl(TypeUrls.ENDPOINT).addResourceNames("a").addResourceNames("b")
+        .setVersionInfo(first.getVersionInfo()).setResponseNonce(first.getNonce()).build());
+    DiscoveryResponse second = ads.awaitResponse(TypeUrls.ENDPOINT);
+    assertThat(await(() -> cdsOr(TypeUrls.ENDPOINT).subscriptions(), List.of("a", "b"))).isTrue();
+    ads.send(DiscoveryRequest.newBuilder().setTypeUrl(TypeUrls.ENDPOINT).addResourceNames("b")
+        .setVersionInfo(second.getVersionInfo()).setResponseNonce(second.getNonce()).build());
+    assertThat(await(() -> cdsOr(TypeUrls.ENDPOINT).subscriptions(), List.of("b"))).isTrue();
+  }
+
+  @Test
   void starIsAnExplicitWildcardNotAName() {
     ads.request(TypeUrls.ENDPOINT, "*");
     DiscoveryResponse eds = ads.awaitResponse(TypeUrls.ENDPOINT);
@@ -511,7 +525,7 @@ class SotwProtocolTest {
     throw new AssertionError("no status for " + type);
   }
 
-  private static boolean await(java.util.function.Supplier<String> actual, String expected) {
+  private static <T> boolean await(java.util.function.Supplier<T> actual, T expected) {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (System.nanoTime() < deadline) {
       if (expected.equals(actual.get())) {
