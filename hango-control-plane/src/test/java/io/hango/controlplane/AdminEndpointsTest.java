@@ -1,11 +1,10 @@
 package io.hango.controlplane;
 
-import io.hango.testkit.grpc.WhoConfigs;
-import static io.hango.controlplane.WhoConfigs.docs;
-import static io.hango.controlplane.WhoConfigs.endpoint;
-import static io.hango.controlplane.WhoConfigs.gateway;
-import static io.hango.controlplane.WhoConfigs.route;
-import static io.hango.controlplane.WhoConfigs.whoService;
+import static io.hango.testkit.grpc.WhoConfigs.docs;
+import static io.hango.testkit.grpc.WhoConfigs.endpoint;
+import static io.hango.testkit.grpc.WhoConfigs.gateway;
+import static io.hango.testkit.grpc.WhoConfigs.route;
+import static io.hango.testkit.grpc.WhoConfigs.whoService;
 import static io.hango.controlplane.TestConfigs.write;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,6 @@
 package io.hango.controlplane;
 
-import io.hango.testkit.Await;
-import static io.hango.controlplane.Await.await;
+import static io.hango.testkit.Await.await;
 
 import io.grpc.Channel;
 import io.hango.testkit.grpc.NamedGrpcBackends;

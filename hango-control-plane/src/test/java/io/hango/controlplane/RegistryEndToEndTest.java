@@ -1,12 +1,11 @@
 package io.hango.controlplane;
 
 import io.hango.testkit.grpc.WhoConfigs;
-import io.hango.testkit.Await;
 import io.hango.testkit.xds.GrpcXdsChannel;
-import static io.hango.controlplane.Await.await;
-import static io.hango.controlplane.WhoConfigs.docs;
-import static io.hango.controlplane.WhoConfigs.gateway;
-import static io.hango.controlplane.WhoConfigs.route;
+import static io.hango.testkit.Await.await;
+import static io.hango.testkit.grpc.WhoConfigs.docs;
+import static io.hango.testkit.grpc.WhoConfigs.gateway;
+import static io.hango.testkit.grpc.WhoConfigs.route;
 import static io.hango.controlplane.TestConfigs.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
